@@ -1,0 +1,2 @@
+// Waits (up to $seconds) until every index is online. Parameters: seconds. Returns nothing.
+CALL db.awaitIndexes($seconds)

@@ -1,0 +1,87 @@
+// Every setting the service reads from the environment, read in one place, with its default.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root (dist/src/... or src/... both resolve to it). */
+export const projectRoot = (() => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const parts = here.split(path.sep);
+  const distAt = parts.lastIndexOf("dist");
+  if (distAt >= 0) return parts.slice(0, distAt).join(path.sep) || path.sep;
+  return path.resolve(here, "..");
+})();
+
+export interface Neo4jCredentials {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+export interface LocalNeo4jSettings {
+  /** Bolt port for `npm start`; tests always take a free one. */
+  port: number;
+  dataDir: string;
+  heap: string;
+  pagecache: string;
+  startTimeoutMs: number;
+}
+
+export interface Config {
+  port: number;
+  /** Interface the HTTP server binds to (0.0.0.0 in a container). */
+  host: string;
+  external?: Neo4jCredentials;
+  useDocker: boolean;
+  local: LocalNeo4jSettings;
+  connectRetries: number;
+  seedDemo: boolean;
+  logLevel: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new Error(`environment variable ${name}: expected a whole number >= 0, found ${JSON.stringify(raw)}`);
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`environment variable ${name}: expected true or false, found ${JSON.stringify(raw)}`);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const uri = env.NEO4J_URI?.trim();
+  return {
+    port: int(env, "PORT", 4000),
+    host: env.HOST ?? "127.0.0.1",
+    external: uri
+      ? {
+          uri,
+          user: env.NEO4J_USER ?? "neo4j",
+          password: env.NEO4J_PASSWORD ?? "",
+          ...(env.NEO4J_DATABASE ? { database: env.NEO4J_DATABASE } : {}),
+        }
+      : undefined,
+    useDocker: bool(env, "UMR_USE_DOCKER", false),
+    local: {
+      port: int(env, "UMR_NEO4J_PORT", 7687),
+      dataDir: path.resolve(env.UMR_DATA_DIR ?? path.join(projectRoot, ".data")),
+      heap: env.UMR_NEO4J_HEAP ?? "512m",
+      pagecache: env.UMR_NEO4J_PAGECACHE ?? "256m",
+      startTimeoutMs: int(env, "UMR_NEO4J_START_TIMEOUT_MS", 180_000),
+    },
+    connectRetries: int(env, "UMR_CONNECT_RETRIES", 6),
+    seedDemo: bool(env, "UMR_SEED_DEMO", true),
+    logLevel: env.LOG_LEVEL ?? "info",
+  };
+}

@@ -1,0 +1,41 @@
+// Domain errors. Each carries the public GraphQL error code it maps to (see formatError).
+
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "LIMIT_EXCEEDED"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "SERVICE_UNAVAILABLE"
+  | "INTERNAL_SERVER_ERROR";
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  readonly code = "BAD_USER_INPUT" as const;
+}
+export class NotFoundError extends DomainError {
+  readonly code = "NOT_FOUND" as const;
+}
+export class ConflictError extends DomainError {
+  readonly code = "CONFLICT" as const;
+}
+export class LimitExceededError extends DomainError {
+  readonly code = "LIMIT_EXCEEDED" as const;
+}
+export class ForbiddenError extends DomainError {
+  readonly code = "FORBIDDEN" as const;
+}
+export class ServiceUnavailableError extends DomainError {
+  readonly code = "SERVICE_UNAVAILABLE" as const;
+}

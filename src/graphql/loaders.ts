@@ -1,0 +1,28 @@
+// Per-request DataLoaders: every Asset field that reads the graph goes through one of these,
+// so a page of N assets costs a constant number of queries, not N.
+import DataLoader from "dataloader";
+import type { AssetModel, EdgeModel } from "../services/asset.model.js";
+import type { Page } from "../services/paging.js";
+import type { Services } from "../services/services.js";
+
+export interface DownstreamRequest {
+  key: string;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface Loaders {
+  asset: DataLoader<string, AssetModel | null>;
+  upstream: DataLoader<string, EdgeModel[]>;
+  downstream: DataLoader<DownstreamRequest, Page<EdgeModel>, string>;
+}
+
+export function createLoaders(services: Services): Loaders {
+  return {
+    asset: new DataLoader((keys) => services.assets.byKeys(keys)),
+    upstream: new DataLoader((keys) => services.assets.upstream(keys)),
+    downstream: new DataLoader((reqs) => services.assets.downstreamPages(reqs), {
+      cacheKeyFn: (r) => JSON.stringify([r.key, r.first ?? null, r.after ?? null]),
+    }),
+  };
+}

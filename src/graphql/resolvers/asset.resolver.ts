@@ -1,0 +1,76 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from "type-graphql";
+import type { AppContext } from "../../context.js";
+import { toAsset, toConnection, toEdge } from "../mappers.js";
+import { Asset, AssetConnection, Edge, EdgeConnection } from "../types/asset.type.js";
+import { AssetKind } from "../types/enums.js";
+
+@InputType({ description: "Filters for `assets`; all given filters must hold." })
+export class AssetFilter {
+  @Field(() => AssetKind, { nullable: true, description: "Only assets of this kind." })
+  kind?: AssetKind | null;
+
+  @Field(() => String, { nullable: true, description: "Only assets of this publisher (exact match)." })
+  publisher?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Words to find in id, name or description (each word, as a prefix)." })
+  text?: string | null;
+}
+
+@Resolver(() => Asset)
+export class AssetResolver {
+  @Query(() => Asset, { nullable: true, description: "One asset by key (\"plip@1.0.0\") or bare id (\"plip\": its newest version, or its placeholder)." })
+  async asset(@Arg("key", () => ID) key: string, @Ctx() ctx: AppContext): Promise<Asset | null> {
+    const [resolved] = await ctx.services.assets.resolveKeys([key]);
+    if (!resolved) return null;
+    const m = await ctx.loaders.asset.load(resolved);
+    return m ? toAsset(m) : null;
+  }
+
+  @Query(() => AssetConnection, { description: "Assets in key order, filtered and paged." })
+  async assets(
+    @Arg("filter", () => AssetFilter, { nullable: true }) filter: AssetFilter | null,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<AssetConnection> {
+    const page = await ctx.services.assets.list(filter ?? {}, first, after);
+    const models = await ctx.loaders.asset.loadMany(page.items.map((i) => i.node));
+    const byKey = new Map<string, Asset>();
+    for (const m of models) if (m && !(m instanceof Error)) byKey.set(m.key, toAsset(m));
+    return toConnection(page, (k) => byKey.get(k)!);
+  }
+
+  @FieldResolver(() => [Edge], { description: "Direct dependencies: what this asset was built from." })
+  async upstream(@Root() asset: Asset, @Ctx() ctx: AppContext): Promise<Edge[]> {
+    return (await ctx.loaders.upstream.load(asset.key)).map(toEdge);
+  }
+
+  @FieldResolver(() => EdgeConnection, { description: "Direct dependents: what was built from this asset, paged by dependent key." })
+  async downstream(
+    @Root() asset: Asset,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<EdgeConnection> {
+    return toConnection(await ctx.loaders.downstream.load({ key: asset.key, first, after }), toEdge);
+  }
+}
+
+@Resolver(() => Edge)
+export class EdgeResolver {
+  @FieldResolver(() => Asset, { description: "The dependent: what was built." })
+  async from(@Root() edge: Edge, @Ctx() ctx: AppContext): Promise<Asset> {
+    return loadAsset(ctx, edge.fromKey);
+  }
+
+  @FieldResolver(() => Asset, { description: "What it was built from." })
+  async to(@Root() edge: Edge, @Ctx() ctx: AppContext): Promise<Asset> {
+    return loadAsset(ctx, edge.toKey);
+  }
+}
+
+export async function loadAsset(ctx: AppContext, key: string): Promise<Asset> {
+  const m = await ctx.loaders.asset.load(key);
+  if (!m) throw new Error(`asset ${key} vanished while the request was answered`);
+  return toAsset(m);
+}

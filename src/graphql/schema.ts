@@ -1,0 +1,18 @@
+// Builds the executable schema from the resolvers, and prints it as schema.graphql.
+import "reflect-metadata";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { AssetResolver, EdgeResolver } from "./resolvers/asset.resolver.js";
+
+export const resolvers = [AssetResolver, EdgeResolver] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers: [...resolvers], validate: false });
+  return built;
+}
+
+export async function printSchemaSDL(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await getSchema())).trimEnd() + "\n";
+}

@@ -1,0 +1,67 @@
+// The HTTP face: /graphql (Apollo), /healthz (the process is alive), /readyz (Neo4j answers).
+import http from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { createContext, type AppContext } from "../context.js";
+import { makeFormatError } from "../graphql/format-error.js";
+import { getSchema } from "../graphql/schema.js";
+import type { Logger } from "../log.js";
+import type { Executor } from "../neo4j/executor.js";
+import { Services } from "../services/services.js";
+
+export interface HttpServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(opts: { db: Executor; log: Logger; port: number; host?: string }): Promise<HttpServer> {
+  const { db, log } = opts;
+  const services = new Services(db, log);
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<AppContext>({
+    schema: await getSchema(),
+    formatError: makeFormatError(log),
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await db.driver.getServerInfo(db.database ? { database: db.database } : {});
+      res.json({ status: "ready" });
+    } catch (err) {
+      res.status(503).json({ status: "unavailable", reason: `Neo4j does not answer: ${(err as Error).message}` });
+    }
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "20mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(db, log, req.header("x-umr-org") ?? "anonymous", services),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(opts.port, opts.host ?? "127.0.0.1", () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : opts.port;
+  const url = `http://localhost:${port}/graphql`;
+  log.info({ url }, "GraphQL API listening");
+  return {
+    url,
+    port,
+    close: async () => {
+      await apollo.stop(); // drains and closes the HTTP server
+    },
+  };
+}

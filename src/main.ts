@@ -1,0 +1,50 @@
+// `npm start`: Neo4j (the local one unless NEO4J_URI is set), the schema, the demo data on an
+// empty database, then the GraphQL API. SIGINT/SIGTERM close the HTTP server, the driver and
+// the local Neo4j, in that order.
+import "reflect-metadata";
+import { openDatabase } from "./app.js";
+import { loadConfig } from "./config.js";
+import { createLogger } from "./log.js";
+import { startHttpServer } from "./http/server.js";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  let shuttingDown = false;
+  let cleanup: (() => Promise<void>) | undefined;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info({ signal }, "shutting down");
+    try {
+      await cleanup?.();
+      log.info("stopped");
+      process.exit(0);
+    } catch (err) {
+      log.error({ err }, "shutdown failed");
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  try {
+    const database = await openDatabase(config, "start", log);
+    cleanup = database.close;
+    const http = await startHttpServer({ db: database.db, log, port: config.port, host: config.host });
+    cleanup = async () => {
+      await http.close();
+      await database.close();
+    };
+    if (shuttingDown) return;
+    log.info({ graphql: http.url, neo4j: database.target.uri, neo4jKind: database.target.kind }, "umr-graph is ready");
+  } catch (err) {
+    log.fatal({ err: err instanceof Error ? err.message : err }, "umr-graph could not start");
+    await cleanup?.().catch(() => {});
+    process.exitCode = 1;
+    // Give pino a moment, then leave even if a handle is still open.
+    setTimeout(() => process.exit(1), 100).unref();
+  }
+}
+
+void main();

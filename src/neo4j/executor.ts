@@ -1,0 +1,183 @@
+// The one module that touches the driver: connect, run named statements in managed
+// transactions (retried by the driver on transient errors), convert Neo4j values to plain
+// JavaScript at this boundary, and map Neo4j errors to domain errors.
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, isDateTime, isDate, Neo4jError } from "neo4j-driver";
+import type { Neo4jCredentials } from "../config.js";
+import { ConflictError, DomainError, LimitExceededError, ServiceUnavailableError } from "../errors.js";
+import type { Logger } from "../log.js";
+import type { Statement } from "./cypher.js";
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+export interface RunOptions {
+  /** Server-side transaction timeout; exceeding it answers LIMIT_EXCEEDED. */
+  timeoutMs?: number;
+}
+
+/** Default timeout for read queries. Traversals are bounded, so this only stops pathological ones. */
+export const DEFAULT_READ_TIMEOUT_MS = 30_000;
+
+export function createDriver(creds: Neo4jCredentials): Driver {
+  // A server with auth disabled (our local one) accepts any basic token.
+  const auth = neo4j.auth.basic(creds.user, creds.password);
+  return neo4j.driver(creds.uri, auth, {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 30_000,
+    maxTransactionRetryTime: 15_000,
+    logging: { level: "error", logger: () => {} },
+  });
+}
+
+/** Connects with exponential backoff; fails with a message that says what to do. */
+export async function connect(
+  creds: Neo4jCredentials,
+  opts: { retries: number; log: Logger; initialDelayMs?: number },
+): Promise<Driver> {
+  const driver = createDriver(creds);
+  let delay = opts.initialDelayMs ?? 500;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await driver.getServerInfo(creds.database ? { database: creds.database } : {});
+      return driver;
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      if (attempt >= opts.retries) {
+        await driver.close();
+        throw new ServiceUnavailableError(
+          `cannot reach Neo4j at ${creds.uri} after ${attempt + 1} attempts: ${reason}. ` +
+            `What to do: start Neo4j there, or correct NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD, ` +
+            `or unset NEO4J_URI to let umr-graph start its own local Neo4j.`,
+          { uri: creds.uri },
+        );
+      }
+      opts.log.warn({ uri: creds.uri, attempt: attempt + 1, retryInMs: delay, reason }, "Neo4j not reachable yet; retrying");
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 10_000);
+    }
+  }
+}
+
+/** Neo4j temporal values become ISO strings; everything else passes through (integers are numbers). */
+export function toPlain(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (isDateTime(value as never) || isDate(value as never)) {
+    const s = (value as { toString(): string }).toString();
+    return isDateTime(value as never) ? new Date(s).toISOString() : s;
+  }
+  const out: Row = {};
+  for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+  return out;
+}
+
+/**
+ * JavaScript numbers that are whole become Neo4j integers (Cypher's LIMIT, SKIP and ranges
+ * need them); the graph stores no floating-point values that could be confused with them.
+ */
+export function toNeo4jParams(value: unknown): unknown {
+  if (typeof value === "number") return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(toNeo4jParams);
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Row = {};
+  for (const [k, v] of Object.entries(value)) out[k] = toNeo4jParams(v);
+  return out;
+}
+
+function rows(result: QueryResult): Row[] {
+  return result.records.map((r) => toPlain(r.toObject()) as Row);
+}
+
+/** Maps a driver error to a domain error, in this one place. */
+export function mapNeo4jError(err: unknown, statement?: string): unknown {
+  if (err instanceof DomainError) return err;
+  if (err instanceof Neo4jError) {
+    const code = err.code ?? "";
+    if (code.includes("TransactionTimedOut") || code === "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration") {
+      return new LimitExceededError(
+        `the query ${statement ?? ""} ran past its time budget and was stopped. ` +
+          `Narrow it (a smaller maxDepth, fewer edge types, a smaller page) and ask again.`,
+        { statement },
+      );
+    }
+    if (code === "Neo.ClientError.Schema.ConstraintValidationFailed") {
+      return new ConflictError(`the write conflicts with existing data: ${err.message}`, { statement });
+    }
+    if (code === "ServiceUnavailable" || code === "SessionExpired" || code.startsWith("Neo.TransientError.General.DatabaseUnavailable")) {
+      return new ServiceUnavailableError(`Neo4j is unavailable: ${err.message}`, { statement });
+    }
+    if (code === "Neo.TransientError.General.MemoryPoolOutOfMemoryError" || code.includes("MemoryLimit")) {
+      return new LimitExceededError(`the query ${statement ?? ""} needed more memory than allowed; narrow it and ask again.`, { statement });
+    }
+  }
+  return err;
+}
+
+export class Executor {
+  constructor(
+    readonly driver: Driver,
+    readonly database: string | undefined,
+    private readonly log: Logger,
+  ) {}
+
+  private session(mode: "READ" | "WRITE") {
+    return this.driver.session({
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(this.database ? { database: this.database } : {}),
+    });
+  }
+
+  private txConfig(stmt: string, opts?: RunOptions) {
+    return { metadata: { app: "umr-graph", query: stmt }, ...(opts?.timeoutMs ? { timeout: opts.timeoutMs } : {}) };
+  }
+
+  async read(stmt: Statement, params: Params = {}, opts: RunOptions = {}): Promise<Row[]> {
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+    return this.inSession("READ", stmt.name, (s) =>
+      s.executeRead((tx) => tx.run(stmt.text, toNeo4jParams(params) as Params).then(rows), this.txConfig(stmt.name, { timeoutMs })),
+    );
+  }
+
+  async write(stmt: Statement, params: Params = {}, opts: RunOptions = {}): Promise<Row[]> {
+    return this.inSession("WRITE", stmt.name, (s) =>
+      s.executeWrite((tx) => tx.run(stmt.text, toNeo4jParams(params) as Params).then(rows), this.txConfig(stmt.name, opts)),
+    );
+  }
+
+  /** Several statements in one write transaction: all of them commit, or none. */
+  async writeTransaction<T>(name: string, work: (tx: Tx) => Promise<T>, opts: RunOptions = {}): Promise<T> {
+    return this.inSession("WRITE", name, (s) => s.executeWrite((tx) => work(new Tx(tx)), this.txConfig(name, opts)));
+  }
+
+  /** Several statements in one read transaction (a consistent snapshot). */
+  async readTransaction<T>(name: string, work: (tx: Tx) => Promise<T>, opts: RunOptions = {}): Promise<T> {
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+    return this.inSession("READ", name, (s) => s.executeRead((tx) => work(new Tx(tx)), this.txConfig(name, { timeoutMs })));
+  }
+
+  private async inSession<T>(mode: "READ" | "WRITE", name: string, fn: (s: ReturnType<Executor["session"]>) => Promise<T>): Promise<T> {
+    const session = this.session(mode);
+    const started = performance.now();
+    try {
+      return await fn(session);
+    } catch (err) {
+      throw mapNeo4jError(err, name);
+    } finally {
+      await session.close();
+      this.log.trace({ query: name, ms: Math.round(performance.now() - started) }, "cypher");
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+export class Tx {
+  constructor(private readonly tx: ManagedTransaction) {}
+  async run(stmt: Statement, params: Params = {}): Promise<Row[]> {
+    return rows(await this.tx.run(stmt.text, toNeo4jParams(params) as Params));
+  }
+}

@@ -1,0 +1,236 @@
+// The project's own Neo4j Community server (neo4j-local/): built and fetched from Maven Central
+// on first use, started on loopback, stopped with its parent. No Docker needed.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+import { projectRoot } from "../config.js";
+import type { Logger } from "../log.js";
+
+export const launcherDir = path.join(projectRoot, "neo4j-local");
+const classpathFile = path.join(launcherDir, "target", "classpath.txt");
+const classesDir = path.join(launcherDir, "target", "classes");
+const launcherClass = path.join(classesDir, "umr", "neo4jlocal", "Launcher.class");
+const launcherSource = path.join(launcherDir, "src", "main", "java", "umr", "neo4jlocal", "Launcher.java");
+const pomFile = path.join(launcherDir, "pom.xml");
+
+export interface LocalNeo4jOptions {
+  /** 0 picks a free port (tests); `npm start` uses 7687 unless told otherwise. */
+  port: number;
+  /** Where the database files live. */
+  home: string;
+  heap: string;
+  pagecache: string;
+  startTimeoutMs: number;
+  log: Logger;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  pid: number;
+  /** Stops the server and waits until its JVM has exited. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+function neo4jVersion(): string {
+  const pom = fs.readFileSync(pomFile, "utf8");
+  return /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(pom)?.[1] ?? "unknown";
+}
+
+function mtime(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+/** True when the compiled launcher and its resolved classpath are present and newer than their sources. */
+export function launcherIsBuilt(): boolean {
+  const built = Math.min(mtime(launcherClass), mtime(classpathFile));
+  if (built < 0 || built < mtime(launcherSource) || built < mtime(pomFile)) return false;
+  // The Maven cache may have been cleaned since: every jar must still be there.
+  return readClasspath().every((jar) => fs.existsSync(jar));
+}
+
+function readClasspath(): string[] {
+  try {
+    return fs.readFileSync(classpathFile, "utf8").trim().split(path.delimiter).filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+function requireTool(cmd: string, args: string[], what: string): void {
+  const r = spawnSync(cmd, args, { stdio: "ignore" });
+  if (r.error || r.status !== 0) {
+    throw new Error(
+      `${what} was not found (\`${cmd} ${args.join(" ")}\` failed). ` +
+        `Install it (JDK 17 or newer and Maven 3.8+, e.g. \`apt-get install openjdk-17-jdk-headless maven\`), ` +
+        `or set NEO4J_URI to use a Neo4j server you already run.`,
+    );
+  }
+}
+
+function javaCommand(): string {
+  return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, "bin", "java") : "java";
+}
+
+/**
+ * Compiles the launcher and resolves Neo4j's jars through Maven, printing download progress.
+ * The first run fetches about 120 MB from Maven Central; later runs find everything cached.
+ */
+export async function buildLauncher(log: Logger): Promise<void> {
+  if (launcherIsBuilt()) return;
+  requireTool(javaCommand(), ["-version"], "Java");
+  requireTool("mvn", ["-v"], "Maven");
+  const version = neo4jVersion();
+  log.info({ neo4j: version }, `preparing the local Neo4j Community ${version} (first run: downloads ~120 MB from Maven Central)`);
+  const args = ["-B", "-f", pomFile, "compile", "dependency:build-classpath", `-Dmdep.outputFile=${classpathFile}`];
+  const child = spawn("mvn", args, { cwd: launcherDir, stdio: ["ignore", "pipe", "pipe"] });
+  const tail: string[] = [];
+  let files = 0;
+  let bytes = 0;
+  let lastReport = Date.now();
+  const tty = process.stderr.isTTY;
+  const onLine = (line: string) => {
+    tail.push(line);
+    if (tail.length > 40) tail.shift();
+    const m = /Downloaded from \S+: \S+ \(([\d.]+) (kB|MB|B)/.exec(line);
+    if (!m) return;
+    files++;
+    const unit = m[2] === "MB" ? 1e6 : m[2] === "kB" ? 1e3 : 1;
+    bytes += Number(m[1]) * unit;
+    const text = `fetching Neo4j from Maven Central: ${files} files, ${(bytes / 1e6).toFixed(1)} MB`;
+    if (tty) process.stderr.write(`\r${text}   `);
+    else if (Date.now() - lastReport > 2000) {
+      lastReport = Date.now();
+      log.info({ files, megabytes: Math.round(bytes / 1e6) }, text);
+    }
+  };
+  readline.createInterface({ input: child.stdout! }).on("line", onLine);
+  readline.createInterface({ input: child.stderr! }).on("line", onLine);
+  const code: number = await new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (c) => resolve(c ?? 1));
+  });
+  if (tty && files > 0) process.stderr.write("\n");
+  if (code !== 0) {
+    throw new Error(
+      `building the local Neo4j launcher failed (mvn exited with ${code}). Its last output:\n` +
+        tail.join("\n") +
+        `\nWhat to do: check that Maven Central is reachable and that \`mvn -f ${pomFile} compile\` works, ` +
+        `or set NEO4J_URI to use a Neo4j server you already run.`,
+    );
+  }
+  log.info({ files, megabytes: Math.round(bytes / 1e6) }, "local Neo4j is ready to start");
+}
+
+/** Parses sizes like 512m, 2g, 1048576 into bytes. */
+export function parseBytes(text: string): number {
+  const m = /^(\d+)([kmg]?)b?$/i.exec(text.trim());
+  if (!m) throw new Error(`expected a size such as 256m or 2g, found ${JSON.stringify(text)}`);
+  const mult = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as "" | "k" | "m" | "g"];
+  return Number(m[1]) * mult;
+}
+
+export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  await buildLauncher(opts.log);
+  const heapBytes = parseBytes(opts.heap);
+  const cp = [classesDir, ...readClasspath()].join(path.delimiter);
+  // The classpath (200+ jars) goes through an argument file, keeping `ps` readable.
+  const argFile = path.join(launcherDir, "target", "classpath.args");
+  fs.writeFileSync(argFile, `-cp ${JSON.stringify(cp)}\n`);
+  const args = [
+    `-Xms${Math.min(heapBytes, 64 * 1024 * 1024)}`,
+    `-Xmx${heapBytes}`,
+    "-XX:+ExitOnOutOfMemoryError",
+    "-XX:+UseParallelGC",
+    `@${argFile}`,
+    "umr.neo4jlocal.Launcher",
+    "--home",
+    opts.home,
+    "--port",
+    String(opts.port),
+    "--pagecache",
+    String(parseBytes(opts.pagecache)),
+    "--parent-pid",
+    String(process.pid),
+  ];
+  fs.mkdirSync(opts.home, { recursive: true });
+  // stdin stays an open pipe that we never write to: when this process dies, however it dies,
+  // the pipe closes and the launcher shuts Neo4j down.
+  const child = spawn(javaCommand(), args, { stdio: ["pipe", "pipe", "pipe"] });
+  const tail: string[] = [];
+  const remember = (line: string) => {
+    tail.push(line);
+    if (tail.length > 30) tail.shift();
+  };
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  readline.createInterface({ input: child.stderr! }).on("line", (line) => {
+    remember(line);
+    opts.log.debug({ neo4j: line }, "neo4j-local");
+  });
+  const stdout = readline.createInterface({ input: child.stdout! });
+
+  const started = Date.now();
+  const uri = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(failure(`did not report ready within ${opts.startTimeoutMs} ms`));
+    }, opts.startTimeoutMs);
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      reject(failure(`could not be started: ${err.message}`));
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(failure(`exited with code ${code} before it was ready`));
+    });
+    stdout.on("line", (line) => {
+      remember(line);
+      const m = /^UMR_NEO4J_READY (\S+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+  });
+  opts.log.info({ uri, pid: child.pid, home: opts.home, ms: Date.now() - started }, "local Neo4j started");
+
+  // Belt and braces for a normal exit that skipped stop(): the stdin pipe covers crashes.
+  const onExit = () => child.kill("SIGTERM");
+  process.on("exit", onExit);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    uri,
+    pid: child.pid!,
+    stop() {
+      stopping ??= (async () => {
+        process.off("exit", onExit);
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        child.kill("SIGTERM");
+        const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 30_000).unref());
+        if ((await Promise.race([exited, timeout])) === "timeout") {
+          opts.log.warn({ pid: child.pid }, "local Neo4j did not stop within 30 s; killing it");
+          child.kill("SIGKILL");
+          await exited;
+        }
+        opts.log.info({ pid: child.pid }, "local Neo4j stopped");
+      })();
+      return stopping;
+    },
+  };
+
+  function failure(what: string): Error {
+    return new Error(
+      `the local Neo4j (java ${path.basename(launcherDir)}, home ${opts.home}) ${what}. Its last output:\n` +
+        (tail.length ? tail.map((l) => `  | ${l}`).join("\n") : "  (nothing)") +
+        `\nWhat to do: check that port ${opts.port || "(free)"} is not taken, that ${opts.home} is writable, ` +
+        `and that JDK 17+ is installed; or set NEO4J_URI to use a Neo4j server you already run.`,
+    );
+  }
+}
+
+export type { ChildProcess };

@@ -1,0 +1,74 @@
+// The one place that decides which Neo4j the service and the tests use:
+//   1. NEO4J_URI (+ NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) when set;
+//   2. otherwise a testcontainers Neo4j when UMR_USE_DOCKER=1 and a container runtime answers;
+//   3. otherwise the project's own local Neo4j (neo4j-local/).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Config, Neo4jCredentials } from "../config.js";
+import type { Logger } from "../log.js";
+import { startLocalNeo4j } from "./local.js";
+
+export type Neo4jKind = "external" | "docker" | "local";
+
+export interface Neo4jTarget extends Neo4jCredentials {
+  kind: Neo4jKind;
+  /** The local server's JVM pid, when we started one. */
+  pid?: number;
+  /** Stops what this provider started (nothing for an external server). */
+  stop(): Promise<void>;
+}
+
+export type Purpose = "start" | "test";
+
+export async function provideNeo4j(config: Config, purpose: Purpose, log: Logger): Promise<Neo4jTarget> {
+  if (config.external) {
+    log.info({ uri: config.external.uri }, "using the Neo4j server named by NEO4J_URI");
+    return { ...config.external, kind: "external", stop: async () => {} };
+  }
+  if (config.useDocker) {
+    const docker = await tryDocker(log);
+    if (docker) return docker;
+    log.warn("UMR_USE_DOCKER=1 but no container runtime answered; starting the local Neo4j instead");
+  }
+  const throwaway = purpose === "test";
+  const home = throwaway ? fs.mkdtempSync(path.join(os.tmpdir(), "umr-neo4j-test-")) : config.local.dataDir;
+  const local = await startLocalNeo4j({
+    port: throwaway ? 0 : config.local.port,
+    home,
+    heap: config.local.heap,
+    pagecache: config.local.pagecache,
+    startTimeoutMs: config.local.startTimeoutMs,
+    log,
+  });
+  return {
+    kind: "local",
+    uri: local.uri,
+    user: "neo4j",
+    password: "",
+    pid: local.pid,
+    async stop() {
+      await local.stop();
+      if (throwaway) fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+async function tryDocker(log: Logger): Promise<Neo4jTarget | undefined> {
+  try {
+    const tc = await import("testcontainers");
+    await tc.getContainerRuntimeClient();
+    const container = await new tc.GenericContainer("neo4j:5.26-community")
+      .withEnvironment({ NEO4J_AUTH: "none" })
+      .withExposedPorts(7687)
+      .withWaitStrategy(tc.Wait.forLogMessage(/Started\./))
+      .withStartupTimeout(180_000)
+      .start();
+    const uri = `bolt://${container.getHost()}:${container.getMappedPort(7687)}`;
+    log.info({ uri }, "started Neo4j in a container (testcontainers)");
+    return { kind: "docker", uri, user: "neo4j", password: "", stop: async () => void (await container.stop()) };
+  } catch (err) {
+    log.debug({ err }, "no container runtime");
+    return undefined;
+  }
+}

@@ -1,0 +1,114 @@
+// Reading assets and their direct edges. Batch-shaped (lists of keys in, lists out, in order)
+// so that the per-request DataLoaders can call them directly.
+import semver from "semver";
+import { cypher } from "../neo4j/cypher.js";
+import type { Executor } from "../neo4j/executor.js";
+import { BadUserInputError, NotFoundError } from "../errors.js";
+import type { AssetKindName, AssetModel, EdgeModel } from "./asset.model.js";
+import { decodeCursor, pageSize, toPage, type Page } from "./paging.js";
+
+export interface AssetFilterInput {
+  kind?: AssetKindName | null;
+  publisher?: string | null;
+  text?: string | null;
+}
+
+export interface VersionRow {
+  key: string;
+  version: string | null;
+  placeholder: boolean;
+  kind: AssetKindName;
+}
+
+/** The newest record version of an id, or its placeholder when it has none. */
+export function newestKey(versions: VersionRow[]): string | null {
+  const records = versions.filter((v) => !v.placeholder && v.version && semver.valid(v.version));
+  if (records.length) return records.sort((a, b) => semver.rcompare(a.version!, b.version!))[0]!.key;
+  return versions.find((v) => v.placeholder)?.key ?? null;
+}
+
+function luceneQuery(text: string): string {
+  const terms = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((t) => t.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, "\\$&"));
+  if (!terms.length) throw new BadUserInputError("filter.text: expected at least one word");
+  return terms.map((t) => `(${t} OR ${t}*)`).join(" AND ");
+}
+
+export class AssetService {
+  constructor(private readonly db: Executor) {}
+
+  async byKeys(keys: readonly string[]): Promise<(AssetModel | null)[]> {
+    const rows = await this.db.read(cypher("asset/by-keys"), { keys: [...new Set(keys)] });
+    const found = new Map(rows.map((r) => [r.key as string, r.asset as AssetModel]));
+    return keys.map((k) => found.get(k) ?? null);
+  }
+
+  async versions(ids: readonly string[]): Promise<Map<string, VersionRow[]>> {
+    const rows = await this.db.read(cypher("asset/versions"), { ids: [...new Set(ids)] });
+    return new Map(rows.map((r) => [r.id as string, r.versions as VersionRow[]]));
+  }
+
+  /**
+   * Resolves what a caller typed: an exact key ("plip@1.0.0"), or a bare id ("plip") meaning
+   * its newest version, or its placeholder when it has no record. Null where nothing matches.
+   */
+  async resolveKeys(input: readonly string[]): Promise<(string | null)[]> {
+    const exact = await this.byKeys(input);
+    const bare = input.filter((k, i) => !exact[i] && !k.includes("@"));
+    const versions = bare.length ? await this.versions(bare) : new Map<string, VersionRow[]>();
+    return input.map((k, i) => (exact[i] ? k : k.includes("@") ? null : newestKey(versions.get(k) ?? [])));
+  }
+
+  async resolveKey(input: string, argument = "key"): Promise<string> {
+    const [key] = await this.resolveKeys([input]);
+    if (!key) throw new NotFoundError(`${argument}: no asset has the key or id ${JSON.stringify(input)}`, { key: input });
+    return key;
+  }
+
+  async upstream(keys: readonly string[]): Promise<EdgeModel[][]> {
+    const rows = await this.db.read(cypher("edge/upstream"), { keys: [...new Set(keys)] });
+    const byKey = new Map(rows.map((r) => [r.key as string, r.edges as EdgeModel[]]));
+    return keys.map((k) => byKey.get(k) ?? []);
+  }
+
+  async downstreamPages(requests: readonly { key: string; first?: number | null; after?: string | null }[]): Promise<Page<EdgeModel>[]> {
+    const normalized = requests.map((r) => ({
+      key: r.key,
+      first: pageSize(r.first),
+      after: decodeCursor<string>("edge", r.after),
+    }));
+    const rows = await this.db.read(cypher("edge/downstream-page"), { requests: normalized });
+    const byRequest = new Map(rows.map((r) => [JSON.stringify([r.key, r.first, r.after]), r]));
+    return normalized.map((n) => {
+      const row = byRequest.get(JSON.stringify([n.key, n.first, n.after]));
+      const edges = (row?.edges as (EdgeModel & { sortKey: string })[] | undefined) ?? [];
+      return toPage("edge", edges.map(stripSortKey), n.first, (row?.totalCount as number | undefined) ?? 0, (e) =>
+        `${e.from}|${e.type}`,
+      );
+    });
+  }
+
+  async list(filter: AssetFilterInput, first?: number | null, after?: string | null): Promise<Page<string>> {
+    const limit = pageSize(first);
+    const afterKey = decodeCursor<string>("asset", after);
+    const params = { kind: filter.kind ?? null, publisher: filter.publisher ?? null };
+    if (filter.text) {
+      const rows = await this.db.read(cypher("asset/search"), { ...params, query: luceneQuery(filter.text) });
+      const keys = rows.map((r) => r.key as string);
+      const rest = afterKey === null ? keys : keys.filter((k) => k > afterKey);
+      return toPage("asset", rest.slice(0, limit + 1), limit, keys.length, (k) => k);
+    }
+    const [rows, count] = await Promise.all([
+      this.db.read(cypher("asset/list"), { ...params, after: afterKey, limit: limit + 1 }),
+      this.db.read(cypher("asset/count"), params),
+    ]);
+    return toPage("asset", rows.map((r) => r.key as string), limit, count[0]!.totalCount as number, (k) => k);
+  }
+}
+
+function stripSortKey(e: EdgeModel & { sortKey?: string }): EdgeModel {
+  const { sortKey: _ignored, ...edge } = e;
+  return edge;
+}

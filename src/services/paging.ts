@@ -1,0 +1,48 @@
+// Cursor paging shared by every connection: opaque cursors, one page-size rule.
+import { BadUserInputError, LimitExceededError } from "../errors.js";
+
+export const DEFAULT_PAGE_SIZE = 50;
+/** The largest page any connection returns; asking for more answers LIMIT_EXCEEDED. */
+export const MAX_PAGE_SIZE = 1000;
+
+export function pageSize(first: number | null | undefined, fallback = DEFAULT_PAGE_SIZE): number {
+  if (first === null || first === undefined) return fallback;
+  if (!Number.isInteger(first) || first < 0) throw new BadUserInputError(`first: expected a whole number >= 0, found ${first}`);
+  if (first > MAX_PAGE_SIZE) {
+    throw new LimitExceededError(`first: at most ${MAX_PAGE_SIZE} items a page, asked for ${first}; page with \`after\` instead`);
+  }
+  return first;
+}
+
+export function encodeCursor(kind: string, value: unknown): string {
+  return Buffer.from(JSON.stringify([kind, value])).toString("base64url");
+}
+
+export function decodeCursor<T>(kind: string, cursor: string | null | undefined): T | null {
+  if (cursor === null || cursor === undefined) return null;
+  try {
+    const [k, v] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, T];
+    if (k === kind) return v;
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadUserInputError(`after: ${JSON.stringify(cursor)} is not a cursor of this list (use an endCursor this list returned)`);
+}
+
+export interface Page<T> {
+  totalCount: number;
+  items: { cursor: string; node: T }[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/** Builds a page from up to first + 1 fetched items (the extra one says a next page exists). */
+export function toPage<T>(kind: string, fetched: T[], first: number, totalCount: number, cursorOf: (t: T) => unknown): Page<T> {
+  const items = fetched.slice(0, first).map((node) => ({ cursor: encodeCursor(kind, cursorOf(node)), node }));
+  return {
+    totalCount,
+    items,
+    hasNextPage: fetched.length > first,
+    endCursor: items.length ? items[items.length - 1]!.cursor : null,
+  };
+}

@@ -1,0 +1,14 @@
+// The services, built once per process on one executor; the CLI and GraphQL share them.
+import type { Logger } from "../log.js";
+import type { Executor } from "../neo4j/executor.js";
+import { AssetService } from "./asset.service.js";
+
+export class Services {
+  readonly assets: AssetService;
+  constructor(
+    readonly db: Executor,
+    readonly log: Logger,
+  ) {
+    this.assets = new AssetService(db);
+  }
+}

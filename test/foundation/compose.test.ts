@@ -1,0 +1,38 @@
+// docker-compose.yml cannot run here (no Docker engine): check what it says.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { projectRoot } from "../../src/config.js";
+
+interface Compose {
+  services: Record<string, {
+    image?: string;
+    build?: unknown;
+    environment?: Record<string, string>;
+    healthcheck?: { test: string[] };
+    depends_on?: Record<string, { condition: string }>;
+    ports?: string[];
+  }>;
+}
+
+describe("docker-compose.yml", () => {
+  const compose = parse(fs.readFileSync(path.join(projectRoot, "docker-compose.yml"), "utf8")) as Compose;
+
+  it("runs neo4j:5.26-community with a password and a health check", () => {
+    const neo4j = compose.services.neo4j!;
+    expect(neo4j.image).toBe("neo4j:5.26-community");
+    expect(neo4j.environment?.NEO4J_AUTH).toMatch(/^neo4j\/.{8,}$/);
+    expect(neo4j.healthcheck?.test.join(" ")).toContain("cypher-shell");
+  });
+
+  it("builds the API from the repository and points it at that Neo4j once it is healthy", () => {
+    const api = compose.services.api!;
+    expect(api.build).toBe(".");
+    expect(api.depends_on).toEqual({ neo4j: { condition: "service_healthy" } });
+    const password = compose.services.neo4j!.environment!.NEO4J_AUTH!.split("/")[1];
+    expect(api.environment).toMatchObject({ NEO4J_URI: "bolt://neo4j:7687", NEO4J_USER: "neo4j", NEO4J_PASSWORD: password, HOST: "0.0.0.0" });
+    expect(api.ports).toEqual(["4000:4000"]);
+    expect(fs.existsSync(path.join(projectRoot, "Dockerfile"))).toBe(true);
+  });
+});
