@@ -3,8 +3,9 @@ import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AssetResolver, EdgeResolver } from "./resolvers/asset.resolver.js";
+import { IngestResolver } from "./resolvers/ingest.resolver.js";
 
-export const resolvers = [AssetResolver, EdgeResolver] as const;
+export const resolvers = [AssetResolver, EdgeResolver, IngestResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Config, Neo4jCredentials } from "../config.js";
 import type { Logger } from "../log.js";
+import { createDriver } from "./executor.js";
 import { startLocalNeo4j } from "./local.js";
 
 export type Neo4jKind = "external" | "docker" | "local";
@@ -19,7 +20,8 @@ export interface Neo4jTarget extends Neo4jCredentials {
   stop(): Promise<void>;
 }
 
-export type Purpose = "start" | "test";
+/** start: `npm start`; cli: a command that uses the running local Neo4j if one answers; test: a throw-away server. */
+export type Purpose = "start" | "cli" | "test";
 
 export async function provideNeo4j(config: Config, purpose: Purpose, log: Logger): Promise<Neo4jTarget> {
   if (config.external) {
@@ -30,6 +32,14 @@ export async function provideNeo4j(config: Config, purpose: Purpose, log: Logger
     const docker = await tryDocker(log);
     if (docker) return docker;
     log.warn("UMR_USE_DOCKER=1 but no container runtime answered; starting the local Neo4j instead");
+  }
+  if (purpose === "cli") {
+    // `npm start` may already run the local Neo4j on this data directory: use it.
+    const running = await answers(`bolt://127.0.0.1:${config.local.port}`);
+    if (running) {
+      log.debug({ uri: running }, "using the local Neo4j that is already running");
+      return { kind: "local", uri: running, user: "neo4j", password: "", stop: async () => {} };
+    }
   }
   const throwaway = purpose === "test";
   const home = throwaway ? fs.mkdtempSync(path.join(os.tmpdir(), "umr-neo4j-test-")) : config.local.dataDir;
@@ -52,6 +62,18 @@ export async function provideNeo4j(config: Config, purpose: Purpose, log: Logger
       if (throwaway) fs.rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+async function answers(uri: string): Promise<string | undefined> {
+  const driver = createDriver({ uri, user: "neo4j", password: "" });
+  try {
+    await driver.getServerInfo();
+    return uri;
+  } catch {
+    return undefined;
+  } finally {
+    await driver.close();
+  }
 }
 
 async function tryDocker(log: Logger): Promise<Neo4jTarget | undefined> {

@@ -1,0 +1,7 @@
+// Creates TRAINED_ON edges. Parameters: $rows (list of {from, to, props: {relation,
+// constraint, targetId, range, pinned, declaredRelation, note, refIndex}}). Returns: created.
+UNWIND $rows AS r
+MATCH (a:Asset {key: r.from}), (b:Asset {key: r.to})
+CREATE (a)-[e:TRAINED_ON]->(b)
+SET e = r.props
+RETURN count(e) AS created

@@ -1,0 +1,87 @@
+// umr ingest / umr validate
+import { SingleBar, Presets } from "cli-progress";
+import { BadUserInputError } from "../errors.js";
+import { cycleProblems, type IngestReport } from "../ingest/ingest.service.js";
+import { collectFiles, parseInputs, readInputs, type Format, type LoadedRecords } from "../records/load.js";
+import { formatProblem, plural } from "./format.js";
+import { withServices } from "./session.js";
+
+interface IngestOpts {
+  format: Format | "auto";
+  dryRun: boolean;
+  strict: boolean;
+  partial: boolean;
+  batchSize: number;
+  json: boolean;
+}
+
+function load(paths: string[], format: Format | "auto"): LoadedRecords {
+  const files = collectFiles(paths);
+  if (!files.length) throw new BadUserInputError(`no record files (.yaml, .yml, .json) under ${paths.join(", ")}`);
+  return parseInputs(readInputs(files), format);
+}
+
+function printStats(loaded: LoadedRecords): void {
+  const eg = loaded.ecosystemGraphs;
+  if (!eg) return;
+  process.stderr.write(
+    `Ecosystem Graphs: ${eg.entries} entries, ${eg.assets} distinct assets (${eg.duplicateNames.length} duplicate names merged); ` +
+      `${eg.mentions} dependency mentions: ${eg.exact} by exact name, ${eg.ignoringCase} only ignoring case, ${eg.unresolved} to no asset ` +
+      `(${eg.placeholderIds.length} placeholders); ${eg.selfReferences.length} self-references\n`,
+  );
+}
+
+export async function ingestCommand(paths: string[], opts: IngestOpts): Promise<number> {
+  const loaded = load(paths, opts.format);
+  if (!opts.json) printStats(loaded);
+  const bar = process.stderr.isTTY && !opts.json ? new SingleBar({ format: " {phase} [{bar}] {value}/{total}", hideCursor: true }, Presets.shades_classic) : undefined;
+  let started = false;
+  const report = await withServices((services) =>
+    services.ingest.ingest(loaded, {
+      dryRun: opts.dryRun,
+      strict: opts.strict,
+      partial: opts.partial,
+      batchSize: opts.batchSize,
+      onProgress: ({ phase, done, total }) => {
+        if (!bar) return;
+        if (!started) {
+          bar.start(total, done, { phase });
+          started = true;
+        }
+        bar.setTotal(total);
+        bar.update(done, { phase });
+      },
+    }),
+  ).finally(() => bar?.stop());
+  if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  else printReport(report);
+  return report.problems.some((p) => p.severity === "error") ? 1 : 0;
+}
+
+function printReport(report: IngestReport): void {
+  for (const p of report.problems) process.stderr.write(formatProblem(p) + "\n");
+  const warnings = report.problems.filter((p) => p.severity === "warning").length;
+  const verb = report.dryRun ? "would accept" : "accepted";
+  process.stdout.write(
+    `${verb} ${report.accepted}, unchanged ${report.unchanged}, rejected ${report.rejected}, ` +
+      `placeholders ${report.placeholders}, ${plural(warnings, "warning")}` +
+      (report.dryRun ? " (dry run: nothing written)" : report.written ? "" : " (nothing written)") +
+      "\n",
+  );
+  if (report.placeholderIds.length) process.stdout.write(`placeholders: ${report.placeholderIds.join(", ")}\n`);
+}
+
+export async function validateCommand(paths: string[], opts: { format: Format | "auto"; strict: boolean; json: boolean }): Promise<number> {
+  const loaded = load(paths, opts.format);
+  const problems = [...loaded.problems];
+  for (const { members: _members, ...problem } of cycleProblems(loaded.records, opts.strict)) problems.push(problem);
+  const errors = problems.filter((p) => p.severity === "error").length;
+  if (opts.json) {
+    process.stdout.write(JSON.stringify({ valid: loaded.records.length, rejected: loaded.rejected, problems }, null, 2) + "\n");
+  } else {
+    printStats(loaded);
+    for (const p of problems) process.stderr.write(formatProblem(p) + "\n");
+    process.stdout.write(`${plural(loaded.records.length, "valid record")}, ${loaded.rejected} rejected, ${plural(errors, "error")}, ${plural(problems.length - errors, "warning")}\n`);
+  }
+  return errors ? 1 : 0;
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `umr`: the command line. Every command drives the same services as the API.
+import "reflect-metadata";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { ingestCommand, validateCommand } from "./ingest.command.js";
+
+const program = new Command()
+  .name("umr")
+  .description("umr-graph: Unified Model Records in Neo4j — ingest, lineage, blast radius, risk.")
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError("expected a whole number > 0");
+  return n;
+}
+
+const formatOption = () =>
+  new Option("--format <format>", "record format").choices(["auto", "umr", "ecosystem-graphs"]).default("auto");
+
+program
+  .command("ingest")
+  .description("validate records and write them into the graph (all or nothing unless --partial)")
+  .argument("<paths...>", "record files or directories (walked for .yaml, .yml, .json)")
+  .addOption(formatOption())
+  .option("--dry-run", "validate and plan, write nothing", false)
+  .option("--strict", "treat warnings (dependency cycles) as errors", false)
+  .option("--partial", "accept the valid records even when others are invalid", false)
+  .option("--batch-size <n>", "rows per write statement", positiveInt, 1000)
+  .option("--json", "print the report as JSON", false)
+  .action(async (paths: string[], opts) => {
+    process.exitCode = await ingestCommand(paths, opts);
+  });
+
+program
+  .command("validate")
+  .description("check records against the schema and the reference rules, without a database")
+  .argument("<paths...>", "record files or directories")
+  .addOption(formatOption())
+  .option("--strict", "treat warnings (dependency cycles) as errors", false)
+  .option("--json", "print the problems as JSON", false)
+  .action(async (paths: string[], opts) => {
+    process.exitCode = await validateCommand(paths, opts);
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`umr: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,383 @@
+// Writing records into the graph (data-model.md §2): one transaction per ingest, so that a
+// request or a CLI run writes all of its valid records or nothing, and a crash or a lost
+// connection never leaves half a record. Writes are batched (UNWIND, bounded rows a statement).
+import semver from "semver";
+import { cypher } from "../neo4j/cypher.js";
+import type { Executor, Tx } from "../neo4j/executor.js";
+import type { Logger } from "../log.js";
+import type { AssetRecord, Problem } from "../records/record.js";
+import type { VersionRow } from "../services/asset.service.js";
+import { cycles, planEdges, type DeclaredRef, type EdgeProps, type PlannedEdge } from "./plan.js";
+
+export const DEFAULT_BATCH_SIZE = 1000;
+
+/** Default severities of the record risk flags (data-model.md §3). */
+export const RECORD_FLAG_SEVERITY: Record<string, string> = {
+  csam: "CRITICAL",
+  legal: "HIGH",
+  nsfw: "MEDIUM",
+  violence: "MEDIUM",
+  privacy: "HIGH",
+  license: "MEDIUM",
+  security: "HIGH",
+  bias: "MEDIUM",
+  retracted: "HIGH",
+  other: "LOW",
+};
+
+export interface IngestOptions {
+  dryRun?: boolean;
+  /** Accept the valid records even when others are invalid. */
+  partial?: boolean;
+  /** Treat warnings (cycles) as errors. */
+  strict?: boolean;
+  batchSize?: number;
+  onProgress?: (event: { phase: string; done: number; total: number }) => void;
+}
+
+export interface IngestReport {
+  accepted: number;
+  unchanged: number;
+  rejected: number;
+  placeholders: number;
+  problems: Problem[];
+  acceptedKeys: string[];
+  unchangedKeys: string[];
+  placeholderIds: string[];
+  edgesWritten: number;
+  edgesMoved: number;
+  dryRun: boolean;
+  /** False when nothing was written because of errors (atomic mode). */
+  written: boolean;
+}
+
+export interface IngestInput {
+  records: AssetRecord[];
+  /** Problems found before ingest (parsing, conversion); errors mark rejected sources. */
+  problems: Problem[];
+  /** How many inputs were rejected before ingest (parse or conversion errors). */
+  rejected: number;
+}
+
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+export class IngestService {
+  constructor(
+    private readonly db: Executor,
+    private readonly log: Logger,
+  ) {}
+
+  async ingest(input: IngestInput, opts: IngestOptions = {}): Promise<IngestReport> {
+    const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+    const problems = [...input.problems];
+    let rejected = input.rejected;
+    const rejectedSources = new Set(problems.filter((p) => p.severity === "error").map((p) => p.source));
+
+    // In-batch duplicates: identical ones collapse; different contents for one key conflict.
+    const byKey = new Map<string, AssetRecord>();
+    for (const r of input.records) {
+      const seen = byKey.get(r.key);
+      if (!seen) byKey.set(r.key, r);
+      else if (seen.contentHash !== r.contentHash) {
+        problems.push({
+          source: r.source,
+          path: "$",
+          severity: "error",
+          code: "CONFLICT",
+          message: `CONFLICT: ${r.key} appears twice in this batch with different contents (${seen.source} and ${r.source}); versions are immutable`,
+        });
+        rejectedSources.add(r.source);
+        rejected++;
+      }
+    }
+    let records = [...byKey.values()].filter((r) => !rejectedSources.has(r.source));
+
+    // Cycles within the batch (a self-reference was refused when the record was parsed).
+    for (const { members, ...problem } of cycleProblems(records, Boolean(opts.strict))) {
+      problems.push(problem);
+      if (problem.severity === "error") {
+        const inCycle = records.filter((r) => members.includes(r.id));
+        for (const m of inCycle) rejectedSources.add(m.source);
+        rejected += inCycle.length;
+      }
+    }
+    records = records.filter((r) => !rejectedSources.has(r.source));
+
+    const report: IngestReport = {
+      accepted: 0,
+      unchanged: 0,
+      rejected,
+      placeholders: 0,
+      problems,
+      acceptedKeys: [],
+      unchangedKeys: [],
+      placeholderIds: [],
+      edgesWritten: 0,
+      edgesMoved: 0,
+      dryRun: Boolean(opts.dryRun),
+      written: false,
+    };
+    const hasErrors = () => report.problems.some((p) => p.severity === "error");
+    if (hasErrors() && !opts.partial) return this.refuseAll(report, records.length);
+
+    const baseProblems = report.problems.length;
+    const work = async (tx: Tx) => {
+      // The driver may retry this function after a transient error: start from a clean report.
+      report.problems.length = baseProblems;
+      Object.assign(report, { rejected, unchangedKeys: [], acceptedKeys: [], edgesMoved: 0, edgesWritten: 0, placeholderIds: [] });
+      await tx.run(cypher("ingest/lock"));
+      // Versions are immutable: same hash → unchanged; another hash → CONFLICT.
+      const existing = new Map<string, string | null>();
+      for (const part of chunks(records.map((r) => r.key), batchSize)) {
+        for (const row of await tx.run(cypher("ingest/existing-hashes"), { keys: part })) existing.set(row.key as string, row.contentHash as string | null);
+      }
+      const fresh: AssetRecord[] = [];
+      for (const r of records) {
+        if (!existing.has(r.key)) fresh.push(r);
+        else if (existing.get(r.key) === r.contentHash) report.unchangedKeys.push(r.key);
+        else {
+          report.problems.push({
+            source: r.source,
+            path: "$",
+            severity: "error",
+            code: "CONFLICT",
+            message: `CONFLICT: ${r.key} is already in the graph with other contents (hash ${String(existing.get(r.key)).slice(0, 12)}…, this file ${r.contentHash.slice(0, 12)}…); versions are immutable: publish a new version instead`,
+          });
+          report.rejected++;
+        }
+      }
+      if (hasErrors() && !opts.partial) throw new Refused();
+      report.acceptedKeys = fresh.map((r) => r.key);
+      report.accepted = fresh.length;
+      report.unchanged = report.unchangedKeys.length;
+      if (opts.dryRun) {
+        const ownRefs = this.declaredRefs(fresh);
+        const versions = await this.versionsOf(tx, [...new Set(ownRefs.map((r) => r.targetId))], batchSize, fresh);
+        const plan = planEdges(ownRefs, versions);
+        report.placeholderIds = [...new Set(plan.edges.filter((e) => e.toPlaceholder).map((e) => e.to))].sort();
+        report.placeholders = report.placeholderIds.length;
+        throw new DryRunDone();
+      }
+      await this.write(tx, fresh, report, batchSize, opts);
+    };
+
+    try {
+      await this.db.writeTransaction("ingest", work, { timeoutMs: 0 });
+      report.written = report.accepted > 0;
+    } catch (err) {
+      if (err instanceof DryRunDone) return report;
+      if (err instanceof Refused) return this.refuseAll(report, records.length);
+      throw err;
+    }
+    this.log.info(
+      { accepted: report.accepted, unchanged: report.unchanged, rejected: report.rejected, placeholders: report.placeholders },
+      "ingest committed",
+    );
+    return report;
+  }
+
+  private refuseAll(report: IngestReport, valid: number): IngestReport {
+    const errors = report.problems.filter((p) => p.severity === "error").length;
+    report.problems.push({
+      source: "(batch)",
+      path: "$",
+      severity: "error",
+      message: `nothing was written: the batch has ${errors} error${errors === 1 ? "" : "s"}, and an ingest is all or nothing (accept the ${valid} valid record${valid === 1 ? "" : "s"} with --partial / partial: true)`,
+    });
+    report.accepted = 0;
+    report.unchanged = 0;
+    report.acceptedKeys = [];
+    report.unchangedKeys = [];
+    report.written = false;
+    return report;
+  }
+
+  private declaredRefs(records: readonly AssetRecord[]): DeclaredRef[] {
+    return records.flatMap((r) =>
+      r.upstream.map((u) => ({
+        from: r.key,
+        fromKind: r.kind,
+        targetId: u.id,
+        range: u.range,
+        pinned: u.pinned,
+        constraint: u.constraint,
+        declaredRelation: u.declaredRelation,
+        note: u.note,
+        refIndex: u.index,
+        ...(u.placeholderName ? { placeholderName: u.placeholderName } : {}),
+        source: r.source,
+      })),
+    );
+  }
+
+  /** Versions of ids as the transaction sees them, plus (for dry runs) the batch's own records. */
+  private async versionsOf(tx: Tx, ids: string[], batchSize: number, pending: readonly AssetRecord[] = []): Promise<Map<string, VersionRow[]>> {
+    const out = new Map<string, VersionRow[]>();
+    for (const part of chunks(ids, batchSize)) {
+      for (const row of await tx.run(cypher("asset/versions"), { ids: part })) out.set(row.id as string, row.versions as VersionRow[]);
+    }
+    for (const r of pending) {
+      const list = out.get(r.id) ?? [];
+      list.push({ key: r.key, version: r.version, placeholder: false, kind: r.kind });
+      out.set(r.id, list);
+    }
+    return out;
+  }
+
+  private async write(tx: Tx, fresh: AssetRecord[], report: IngestReport, batchSize: number, opts: IngestOptions): Promise<void> {
+    const progress = (phase: string, done: number, total: number) => opts.onProgress?.({ phase, done, total });
+    // 1. The record nodes.
+    const rows = fresh.map((r) => ({
+      props: {
+        key: r.key,
+        id: r.id,
+        version: r.version,
+        kind: r.kind,
+        name: r.name,
+        publisher: r.publisher,
+        license: r.license,
+        releaseDate: r.releaseDate,
+        description: r.description,
+        refs: r.refs,
+        owner: r.owner,
+        contacts: r.contacts,
+        visibility: r.visibility,
+        contentHash: r.contentHash,
+        source: r.source,
+        extra: JSON.stringify(r.extra),
+        document: r.document,
+        versionMajor: semver.major(r.version),
+        versionMinor: semver.minor(r.version),
+        versionPatch: semver.patch(r.version),
+      },
+    }));
+    let done = 0;
+    for (const part of chunks(rows, batchSize)) {
+      await tx.run(cypher("ingest/create-assets"), { rows: part });
+      progress("records", (done += part.length), rows.length);
+    }
+
+    // 2. Resolution: the batch's own references, and every existing edge into an id that
+    //    gained a version (it may now float to a newer version, or leave a placeholder).
+    const changedIds = [...new Set(fresh.map((r) => r.id))];
+    const own = this.declaredRefs(fresh);
+    const existingEdges: { from: string; fromKind: string; to: string; type: string; props: EdgeProps }[] = [];
+    for (const part of chunks(changedIds, batchSize)) {
+      for (const row of await tx.run(cypher("ingest/edges-into-ids"), { ids: part })) {
+        existingEdges.push(row as unknown as (typeof existingEdges)[number]);
+      }
+    }
+    const freshKeys = new Set(fresh.map((r) => r.key));
+    const reResolved: DeclaredRef[] = existingEdges
+      .filter((e) => !freshKeys.has(e.from))
+      .map((e) => ({
+        from: e.from,
+        fromKind: e.fromKind as DeclaredRef["fromKind"],
+        targetId: e.props.targetId,
+        range: e.props.range,
+        pinned: e.props.pinned,
+        constraint: e.props.constraint,
+        declaredRelation: e.props.declaredRelation,
+        note: e.props.note,
+        refIndex: e.props.refIndex,
+        source: "",
+      }));
+    const targetIds = [...new Set([...own, ...reResolved].map((r) => r.targetId))];
+    const versions = await this.versionsOf(tx, targetIds, batchSize);
+    const plan = planEdges([...own, ...reResolved], versions);
+
+    // Which existing edges really change (target, type or relation)?
+    const current = new Map(existingEdges.map((e) => [`${e.from}|${e.props.refIndex}`, e]));
+    const toDelete: { from: string; to: string; refIndex: number }[] = [];
+    const toCreate: PlannedEdge[] = [];
+    for (const edge of plan.edges) {
+      const was = current.get(`${edge.from}|${edge.props.refIndex}`);
+      if (was && !freshKeys.has(edge.from)) {
+        if (was.to === edge.to && was.type === edge.type && was.props.relation === edge.props.relation) continue;
+        toDelete.push({ from: was.from, to: was.to, refIndex: was.props.refIndex });
+        report.edgesMoved++;
+      }
+      toCreate.push(edge);
+    }
+    const neededPlaceholders = plan.placeholders.filter((p) => toCreate.some((e) => e.toPlaceholder && e.to === p.id));
+    for (const part of chunks(toDelete, batchSize)) await tx.run(cypher("ingest/delete-edges"), { rows: part });
+    const newPlaceholderIds: string[] = [];
+    for (const part of chunks(neededPlaceholders, batchSize)) {
+      for (const row of await tx.run(cypher("ingest/merge-placeholders"), { rows: part })) {
+        if (row.created) newPlaceholderIds.push(row.key as string);
+      }
+    }
+    done = 0;
+    for (const type of ["TRAINED_ON", "DERIVED_FROM"] as const) {
+      const stmt = cypher(type === "TRAINED_ON" ? "ingest/create-edges-trained-on" : "ingest/create-edges-derived-from");
+      for (const part of chunks(toCreate.filter((e) => e.type === type), batchSize)) {
+        await tx.run(stmt, { rows: part.map((e) => ({ from: e.from, to: e.to, props: e.props })) });
+        progress("edges", (done += part.length), toCreate.length);
+      }
+    }
+    report.edgesWritten = toCreate.length;
+    const touchedPlaceholders = [...new Set(toCreate.filter((e) => e.toPlaceholder).map((e) => e.to))];
+    for (const part of chunks(touchedPlaceholders, batchSize)) await tx.run(cypher("ingest/placeholder-kinds"), { keys: part });
+    const ownPlaceholders = new Set(plan.edges.filter((e) => e.toPlaceholder && freshKeys.has(e.from)).map((e) => e.to));
+    report.placeholderIds = [...ownPlaceholders].sort();
+    report.placeholders = report.placeholderIds.length;
+
+    // 3. Advisories of source "record" from risk flags.
+    const flagRows = fresh.flatMap((r) =>
+      r.risks.map((category) => ({
+        id: `record:${r.key}:${category}`,
+        category: category.toUpperCase(),
+        severity: RECORD_FLAG_SEVERITY[category] ?? "MEDIUM",
+        summary: `The record ${r.key} (${r.name}) flags ${category}.`,
+        affectsId: r.id,
+        affectsRange: r.version,
+        references: r.refs,
+      })),
+    );
+    for (const part of chunks(flagRows, batchSize)) await tx.run(cypher("advisory/merge-record-advisories"), { rows: part });
+
+    // 4. Advisories reach the new versions (and new placeholders) their range matches.
+    const linkIds = [...new Set([...changedIds, ...newPlaceholderIds])];
+    const advisories: { id: string; affectsId: string; affectsRange: string }[] = [];
+    for (const part of chunks(linkIds, batchSize)) {
+      for (const row of await tx.run(cypher("advisory/by-affected-ids"), { ids: part })) advisories.push(row as unknown as (typeof advisories)[number]);
+    }
+    if (advisories.length) {
+      const nodes = await this.versionsOf(tx, [...new Set(advisories.map((a) => a.affectsId))], batchSize);
+      const links = advisories.flatMap((a) => affectedKeys(a.affectsRange, nodes.get(a.affectsId) ?? []).map((asset) => ({ advisory: a.id, asset })));
+      for (const part of chunks(links, batchSize)) await tx.run(cypher("advisory/link-affects"), { rows: part });
+    }
+
+    // 5. Placeholders that nothing needs any more disappear.
+    const gcIds = [...new Set([...changedIds, ...toDelete.map((d) => d.to).filter((to) => !to.includes("@"))])];
+    for (const part of chunks(gcIds, batchSize)) await tx.run(cypher("ingest/gc-placeholders"), { ids: part });
+  }
+}
+
+/** Dependency cycles among the given records, as warnings (errors in strict mode). */
+export function cycleProblems(records: readonly AssetRecord[], strict: boolean): (Problem & { members: string[] })[] {
+  const ids = new Set(records.map((r) => r.id));
+  const adjacency = new Map<string, string[]>();
+  for (const r of records) adjacency.set(r.id, [...new Set(r.upstream.map((u) => u.id).filter((id) => ids.has(id)))]);
+  return cycles(adjacency).map((cycle) => ({
+    source: records.find((r) => r.id === cycle[0])!.source,
+    path: "$.mr.relations.upstream",
+    severity: strict ? "error" : "warning",
+    message: `dependency cycle: ${cycle.join(" → ")} → ${cycle[0]}${strict ? " (refused in strict mode)" : ""}`,
+    members: cycle,
+  }));
+}
+
+/** The nodes of an id that an advisory range flags: matching versions; "*" also flags the placeholder. */
+export function affectedKeys(range: string, nodes: readonly VersionRow[]): string[] {
+  return nodes
+    .filter((n) => (n.placeholder ? range === "*" : n.version !== null && semver.satisfies(n.version, range, { includePrerelease: true })))
+    .map((n) => n.key);
+}
+
+class DryRunDone extends Error {}
+class Refused extends Error {}

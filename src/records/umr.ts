@@ -1,0 +1,151 @@
+// UMR records (YAML or JSON) → AssetRecord, with every problem reported.
+import path from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import type { AssetKindName } from "../services/asset.model.js";
+import { canonicalJson, sha256, type AssetRecord, type Problem, type RecordReference } from "./record.js";
+import { parseReference, type Relation } from "./reference.js";
+import { describeValue, jsonPath, lineOf, validateDocument } from "./validate.js";
+
+/** The largest record file accepted. */
+export const MAX_RECORD_BYTES = 10 * 1024 * 1024;
+
+const FILE_NAME = /^(.+)-(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)\.(ya?ml|json)$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export interface RecordInput {
+  /** File name or path; the record id and version come from its last part. */
+  source: string;
+  content: string | Uint8Array;
+}
+
+export interface ParseResult {
+  record?: AssetRecord;
+  problems: Problem[];
+}
+
+/** Reads id and version from a file name such as laion-5b-1.0.0.yaml. */
+export function idAndVersion(source: string): { id: string; version: string } | { error: string } {
+  const base = path.basename(source);
+  const m = FILE_NAME.exec(base);
+  if (!m || !ID.test(m[1]!)) {
+    return {
+      error: `file name ${JSON.stringify(base)}: expected <id>-<MAJOR.MINOR.PATCH>.yaml (or .yml, .json), such as laion-5b-1.0.0.yaml`,
+    };
+  }
+  return { id: m[1]!, version: m[2]! };
+}
+
+function decode(source: string, content: string | Uint8Array): string | Problem {
+  const size = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+  if (size > MAX_RECORD_BYTES) {
+    return problem(source, "$", `file is ${(size / 1024 / 1024).toFixed(1)} MiB; a record may be at most ${MAX_RECORD_BYTES / 1024 / 1024} MiB`);
+  }
+  let text: string;
+  if (typeof content === "string") text = content;
+  else {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(content);
+    } catch {
+      return problem(source, "$", "not a text file: expected UTF-8 YAML or JSON, found bytes that are not UTF-8");
+    }
+  }
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) return problem(source, "$", `not a text file: expected UTF-8 YAML or JSON, found a NUL byte at offset ${nul}`);
+  if (text.trim() === "") return problem(source, "$", "empty file: expected a record (a mapping with an `mr` block)");
+  return text;
+}
+
+function problem(source: string, p: string, message: string, line?: number): Problem {
+  return { source, path: p, message, severity: "error", ...(line !== undefined ? { line } : {}) };
+}
+
+const KNOWN_MR = new Set(["type", "metadata", "relations", "risk", "owner", "contacts", "visibility"]);
+const KNOWN_METADATA = new Set(["name", "refs", "description", "publisher", "release_date", "license"]);
+
+export function parseUmr(input: RecordInput): ParseResult {
+  const { source } = input;
+  const problems: Problem[] = [];
+  const named = idAndVersion(source);
+  if ("error" in named) problems.push(problem(source, "$", named.error));
+
+  const text = decode(source, input.content);
+  if (typeof text !== "string") return { problems: [...problems, text] };
+
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    for (const e of doc.errors) {
+      problems.push(problem(source, "$", `malformed ${source.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, e.linePos?.[0]?.line));
+    }
+    return { problems };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    return { problems: [...problems, problem(source, "$", `unreadable document: ${(err as Error).message}`)] };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    problems.push(problem(source, "$", `expected a mapping with an \`mr\` block at the top level, found ${describeValue(data)}`, 1));
+    return { problems };
+  }
+  problems.push(...validateDocument(source, data, doc, counter));
+  if (problems.length || "error" in named) return { problems };
+
+  const mr = (data as { mr: Record<string, unknown> }).mr;
+  const metadata = mr.metadata as Record<string, unknown>;
+  const kind = mr.type as AssetKindName;
+  const upstreamRaw = ((mr.relations as Record<string, unknown> | null)?.upstream as unknown[] | null) ?? [];
+  const upstream: RecordReference[] = [];
+  upstreamRaw.forEach((item, index) => {
+    const at = ["mr", "relations", "upstream", index];
+    const obj = typeof item === "string" ? { ref: item } : (item as { ref: string; relation?: Relation; note?: string | null });
+    const parsed = parseReference(obj.ref);
+    const line = lineOf(doc, counter, at);
+    if ("error" in parsed) {
+      problems.push(problem(source, jsonPath(at), parsed.error, line));
+      return;
+    }
+    if (parsed.id === named.id) {
+      problems.push(problem(source, jsonPath(at), `self-reference: ${named.id} cannot be built from itself (${JSON.stringify(obj.ref)})`, line));
+      return;
+    }
+    upstream.push({ ...parsed, declaredRelation: obj.relation ?? null, note: obj.note ?? null, index });
+  });
+  if (problems.length) return { problems };
+
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(mr)) if (!KNOWN_MR.has(k)) extra[k] = v;
+  const extraMeta = Object.fromEntries(Object.entries(metadata).filter(([k]) => !KNOWN_METADATA.has(k)));
+  if (Object.keys(extraMeta).length) extra.metadata = extraMeta;
+  const extraRelations = Object.fromEntries(Object.entries((mr.relations as Record<string, unknown> | null) ?? {}).filter(([k]) => k !== "upstream"));
+  if (Object.keys(extraRelations).length) extra.relations = extraRelations;
+
+  const document = canonicalJson(data);
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const record: AssetRecord = {
+    id: named.id,
+    version: named.version,
+    key: `${named.id}@${named.version}`,
+    kind,
+    name: String(metadata.name),
+    publisher: str(metadata.publisher),
+    license: str(metadata.license),
+    releaseDate: str(metadata.release_date),
+    description: str(metadata.description),
+    refs: (metadata.refs as string[] | null) ?? [],
+    owner: str(mr.owner),
+    contacts: (mr.contacts as string[] | null) ?? [],
+    visibility: mr.visibility === "private" ? "private" : "public",
+    upstream,
+    risks: Object.entries((mr.risk as Record<string, boolean | null> | null) ?? {})
+      .filter(([, v]) => v === true)
+      .map(([k]) => k)
+      .sort(),
+    extra,
+    source,
+    document,
+    contentHash: sha256(document),
+  };
+  return { record, problems };
+}
