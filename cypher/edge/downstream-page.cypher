@@ -14,6 +14,7 @@ CALL (b, r) {
   WITH a, e, a.key + '|' + type(e) AS sortKey
   WHERE r.after IS NULL OR sortKey > r.after
   WITH a, e, sortKey ORDER BY sortKey
-  RETURN collect({type: type(e), relation: e.relation, constraint: e.constraint, from: a.key, to: b.key, sortKey: sortKey})[0..r.first + 1] AS edges
+  WITH collect({type: type(e), relation: e.relation, constraint: e.constraint, from: a.key, to: b.key, sortKey: sortKey}) AS all
+  RETURN all[0..r.first + 1] AS edges
 }
 RETURN r.key AS key, r.after AS after, r.first AS first, totalCount, edges

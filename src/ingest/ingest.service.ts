@@ -75,7 +75,8 @@ export class IngestService {
     const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
     const problems = [...input.problems];
     let rejected = input.rejected;
-    const rejectedSources = new Set(problems.filter((p) => p.severity === "error").map((p) => p.source));
+    // Inputs that failed to parse or convert are not among the records; these are refused here.
+    const rejectedKeys = new Set<string>();
 
     // In-batch duplicates: identical ones collapse; different contents for one key conflict.
     const byKey = new Map<string, AssetRecord>();
@@ -90,22 +91,22 @@ export class IngestService {
           code: "CONFLICT",
           message: `CONFLICT: ${r.key} appears twice in this batch with different contents (${seen.source} and ${r.source}); versions are immutable`,
         });
-        rejectedSources.add(r.source);
+        rejectedKeys.add(r.key);
         rejected++;
       }
     }
-    let records = [...byKey.values()].filter((r) => !rejectedSources.has(r.source));
+    let records = [...byKey.values()].filter((r) => !rejectedKeys.has(r.key));
 
     // Cycles within the batch (a self-reference was refused when the record was parsed).
     for (const { members, ...problem } of cycleProblems(records, Boolean(opts.strict))) {
       problems.push(problem);
       if (problem.severity === "error") {
         const inCycle = records.filter((r) => members.includes(r.id));
-        for (const m of inCycle) rejectedSources.add(m.source);
+        for (const m of inCycle) rejectedKeys.add(m.key);
         rejected += inCycle.length;
       }
     }
-    records = records.filter((r) => !rejectedSources.has(r.source));
+    records = records.filter((r) => !rejectedKeys.has(r.key));
 
     const report: IngestReport = {
       accepted: 0,
@@ -121,8 +122,8 @@ export class IngestService {
       dryRun: Boolean(opts.dryRun),
       written: false,
     };
-    const hasErrors = () => report.problems.some((p) => p.severity === "error");
-    if (hasErrors() && !opts.partial) return this.refuseAll(report, records.length);
+    const hasErrors = () => report.problems.some((p) => p.severity === "error" && (p.scope !== "asset" || opts.strict));
+    if (hasErrors() && !opts.partial) return this.refuseAll(report, records, true);
 
     const baseProblems = report.problems.length;
     const work = async (tx: Tx) => {
@@ -140,13 +141,7 @@ export class IngestService {
         if (!existing.has(r.key)) fresh.push(r);
         else if (existing.get(r.key) === r.contentHash) report.unchangedKeys.push(r.key);
         else {
-          report.problems.push({
-            source: r.source,
-            path: "$",
-            severity: "error",
-            code: "CONFLICT",
-            message: `CONFLICT: ${r.key} is already in the graph with other contents (hash ${String(existing.get(r.key)).slice(0, 12)}…, this file ${r.contentHash.slice(0, 12)}…); versions are immutable: publish a new version instead`,
-          });
+          report.problems.push(conflict(r, existing.get(r.key)));
           report.rejected++;
         }
       }
@@ -170,7 +165,7 @@ export class IngestService {
       report.written = report.accepted > 0;
     } catch (err) {
       if (err instanceof DryRunDone) return report;
-      if (err instanceof Refused) return this.refuseAll(report, records.length);
+      if (err instanceof Refused) return this.refuseAll(report, records, false);
       throw err;
     }
     this.log.info(
@@ -180,13 +175,33 @@ export class IngestService {
     return report;
   }
 
-  private refuseAll(report: IngestReport, valid: number): IngestReport {
-    const errors = report.problems.filter((p) => p.severity === "error").length;
+  /**
+   * Refuses the whole batch (atomic mode), after finding the conflicts it also holds so that
+   * one answer reports every problem.
+   */
+  private async refuseAll(report: IngestReport, records: readonly AssetRecord[], checkConflicts: boolean): Promise<IngestReport> {
+    let valid = records.length;
+    if (checkConflicts && records.length) {
+      const existing = new Map<string, unknown>();
+      for (const part of chunks(records.map((r) => r.key), DEFAULT_BATCH_SIZE)) {
+        for (const row of await this.db.read(cypher("ingest/existing-hashes"), { keys: part })) existing.set(row.key as string, row.contentHash);
+      }
+      for (const r of records) {
+        if (existing.has(r.key) && existing.get(r.key) !== r.contentHash) {
+          report.problems.push(conflict(r, existing.get(r.key)));
+          report.rejected++;
+          valid--;
+        }
+      }
+    } else if (!checkConflicts) {
+      valid -= report.problems.filter((p) => p.code === "CONFLICT").length;
+    }
+    const invalid = report.rejected;
     report.problems.push({
       source: "(batch)",
       path: "$",
       severity: "error",
-      message: `nothing was written: the batch has ${errors} error${errors === 1 ? "" : "s"}, and an ingest is all or nothing (accept the ${valid} valid record${valid === 1 ? "" : "s"} with --partial / partial: true)`,
+      message: `nothing was written: ${invalid} record${invalid === 1 ? " is" : "s are"} invalid, and an ingest is all or nothing (accept the ${valid} valid record${valid === 1 ? "" : "s"} with --partial / partial: true)`,
     });
     report.accepted = 0;
     report.unchanged = 0;
@@ -377,6 +392,16 @@ export function affectedKeys(range: string, nodes: readonly VersionRow[]): strin
   return nodes
     .filter((n) => (n.placeholder ? range === "*" : n.version !== null && semver.satisfies(n.version, range, { includePrerelease: true })))
     .map((n) => n.key);
+}
+
+function conflict(r: AssetRecord, existingHash: unknown): Problem {
+  return {
+    source: r.source,
+    path: "$",
+    severity: "error",
+    code: "CONFLICT",
+    message: `CONFLICT: ${r.key} is already in the graph with other contents (hash ${String(existingHash).slice(0, 12)}…, this file ${r.contentHash.slice(0, 12)}…); versions are immutable: publish a new version instead`,
+  };
 }
 
 class DryRunDone extends Error {}

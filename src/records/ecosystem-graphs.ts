@@ -104,13 +104,13 @@ export function convertEcosystemGraphs(files: readonly RecordInput[]): Conversio
         const at = `$[${i}]`;
         const a = item as Record<string, unknown>;
         if (!a || typeof a !== "object" || typeof a.name !== "string" || !a.name.trim()) {
-          problems.push({ source, path: `${at}.name`, severity: "error", message: "expected an asset with a name" });
+          problems.push({ source, path: `${at}.name`, severity: "error", scope: "asset", message: "expected an asset with a name" });
           rejected++;
           return;
         }
         const type = String(a.type ?? "");
         if (!KINDS[type]) {
-          problems.push({ source, path: `${at}.type`, severity: "error", message: `expected one of model, dataset, application, found ${JSON.stringify(a.type)}` });
+          problems.push({ source, path: `${at}.type`, severity: "error", scope: "asset", message: `expected one of model, dataset, application, found ${JSON.stringify(a.type)}` });
           rejected++;
           return;
         }
@@ -182,7 +182,7 @@ export function convertEcosystemGraphs(files: readonly RecordInput[]): Conversio
     }
     if (selfRef) {
       stats.selfReferences.push(e.name);
-      problems.push({ source, path: `$[${JSON.stringify(e.name)}].dependencies`, severity: "error", message: `self-reference: ${JSON.stringify(e.name)} lists itself as a dependency; this asset is not imported (the others are)` });
+      problems.push({ source, path: `$[${JSON.stringify(e.name)}].dependencies`, severity: "error", scope: "asset", message: `self-reference: ${JSON.stringify(e.name)} lists itself as a dependency; this asset is not imported (the others are)` });
       rejected++;
       continue;
     }

@@ -51,6 +51,11 @@ export interface Problem {
   line?: number;
   /** CONFLICT for a version that exists with other contents; errors are otherwise BAD_USER_INPUT. */
   code?: "CONFLICT" | "BAD_USER_INPUT";
+  /**
+   * "asset": the error refuses that asset alone and does not stop the batch (the Ecosystem
+   * Graphs importer, whose source data is known to be messy); --strict makes it stop the batch.
+   */
+  scope?: "asset";
 }
 
 /** JSON with object keys sorted at every level: the same content gives the same text. */

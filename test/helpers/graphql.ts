@@ -1,0 +1,38 @@
+// GraphQL in-process (Apollo's executeOperation), against a real Neo4j, counting the Cypher
+// statements each operation runs.
+import { ApolloServer } from "@apollo/server";
+import { createContext, type AppContext } from "../../src/context.js";
+import { makeFormatError } from "../../src/graphql/format-error.js";
+import { getSchema } from "../../src/graphql/schema.js";
+import { silentLogger } from "../../src/log.js";
+import type { Executor } from "../../src/neo4j/executor.js";
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  data?: T;
+  errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestApi {
+  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, caller?: string): Promise<GraphQLResult<T>>;
+  /** Cypher statements run by the last operation, by name. */
+  statements: string[];
+}
+
+export async function testApi(db: Executor): Promise<TestApi> {
+  const server = new ApolloServer<AppContext>({ schema: await getSchema(), formatError: makeFormatError(silentLogger) });
+  const api: TestApi = {
+    statements: [],
+    async run(query, variables, caller = "anonymous") {
+      api.statements = [];
+      const counting = Object.create(db) as Executor;
+      counting.read = (stmt, params, opts) => {
+        api.statements.push(stmt.name);
+        return db.read(stmt, params, opts);
+      };
+      const res = await server.executeOperation({ query, variables: variables ?? {} }, { contextValue: createContext(counting, silentLogger, caller) });
+      if (res.body.kind !== "single") throw new Error("expected a single result");
+      return res.body.singleResult as GraphQLResult<any>;
+    },
+  };
+  return api;
+}
