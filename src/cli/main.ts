@@ -2,6 +2,7 @@
 // `umr`: the command line. Every command drives the same services as the API.
 import "reflect-metadata";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { auditCommand } from "./audit.command.js";
 import { ingestCommand, validateCommand } from "./ingest.command.js";
 
 const program = new Command()
@@ -42,6 +43,16 @@ program
   .option("--json", "print the problems as JSON", false)
   .action(async (paths: string[], opts) => {
     process.exitCode = await validateCommand(paths, opts);
+  });
+
+program
+  .command("audit")
+  .description("npm audit, for models: the risks reaching everything a manifest lists; exit code 1 at or above --fail-at")
+  .argument("<manifest>", "a file listing keys, ids or id+range (one a line, or a YAML/JSON list)")
+  .addOption(new Option("--fail-at <severity>", "fail when a risk is at or above this").choices(["LOW", "MEDIUM", "HIGH", "CRITICAL", "low", "medium", "high", "critical"]).default("HIGH"))
+  .option("--json", "print the report as JSON", false)
+  .action(async (manifest: string, opts) => {
+    process.exitCode = await auditCommand(manifest, opts);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

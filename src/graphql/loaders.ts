@@ -1,6 +1,7 @@
 // Per-request DataLoaders: every Asset field that reads the graph goes through one of these,
 // so a page of N assets costs a constant number of queries, not N.
 import DataLoader from "dataloader";
+import type { AdvisoryModel } from "../services/advisory.service.js";
 import type { AssetModel, EdgeModel } from "../services/asset.model.js";
 import type { Page } from "../services/paging.js";
 import type { Services } from "../services/services.js";
@@ -15,6 +16,7 @@ export interface Loaders {
   asset: DataLoader<string, AssetModel | null>;
   upstream: DataLoader<string, EdgeModel[]>;
   downstream: DataLoader<DownstreamRequest, Page<EdgeModel>, string>;
+  advisories: DataLoader<string, AdvisoryModel[]>;
 }
 
 export function createLoaders(services: Services): Loaders {
@@ -24,5 +26,6 @@ export function createLoaders(services: Services): Loaders {
     downstream: new DataLoader((reqs) => services.assets.downstreamPages(reqs), {
       cacheKeyFn: (r) => JSON.stringify([r.key, r.first ?? null, r.after ?? null]),
     }),
+    advisories: new DataLoader((keys) => services.advisories.onAssets(keys)),
   };
 }

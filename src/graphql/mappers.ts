@@ -1,8 +1,11 @@
 // From the services' plain shapes to the GraphQL object types.
+import type { AdvisoryModel } from "../services/advisory.service.js";
 import type { AssetModel, EdgeModel } from "../services/asset.model.js";
+import type { AffectedModel } from "../services/risk.service.js";
 import type { Page } from "../services/paging.js";
 import { Asset, Edge } from "./types/asset.type.js";
 import { AssetKind, EdgeType } from "./types/enums.js";
+import { Affected, type Advisory } from "./types/risk.type.js";
 
 export function toAsset(m: AssetModel): Asset {
   return Object.assign(new Asset(), {
@@ -30,4 +33,30 @@ export function toConnection<T, U>(page: Page<T>, map: (t: T) => U) {
     edges: page.items.map((i) => ({ cursor: i.cursor, node: map(i.node) })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
   };
+}
+
+export function toAdvisory(m: AdvisoryModel): Advisory {
+  return {
+    id: m.id,
+    category: m.category as never,
+    severity: m.severity as never,
+    summary: m.summary,
+    affectsId: m.affectsId,
+    affectsRange: m.affectsRange,
+    references: m.references ?? [],
+    source: m.source,
+    publishedAt: new Date(m.publishedAt),
+    withdrawnAt: m.withdrawnAt ? new Date(m.withdrawnAt) : null,
+    withdrawReason: m.withdrawReason ?? null,
+  };
+}
+
+export function toAffected(m: AffectedModel): Affected {
+  return Object.assign(new Affected(), {
+    assetKey: m.key,
+    advisory: toAdvisory(m.advisory),
+    depth: m.depth,
+    effectiveSeverity: m.effectiveSeverity as never,
+    path: m.path.map(toEdge),
+  });
 }

@@ -4,8 +4,20 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 import { buildSchema } from "type-graphql";
 import { AssetResolver, EdgeResolver } from "./resolvers/asset.resolver.js";
 import { IngestResolver } from "./resolvers/ingest.resolver.js";
+import { AdvisoryResolver, AssetAdvisoriesResolver } from "./resolvers/advisory.resolver.js";
+import { AffectedResolver, LineageResolver, ReachedResolver, RiskReportResolver } from "./resolvers/risk.resolver.js";
 
-export const resolvers = [AssetResolver, EdgeResolver, IngestResolver] as const;
+export const resolvers = [
+  AssetResolver,
+  EdgeResolver,
+  IngestResolver,
+  LineageResolver,
+  ReachedResolver,
+  AffectedResolver,
+  RiskReportResolver,
+  AdvisoryResolver,
+  AssetAdvisoriesResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -2,16 +2,27 @@
 import { IngestService } from "../ingest/ingest.service.js";
 import type { Logger } from "../log.js";
 import type { Executor } from "../neo4j/executor.js";
+import { AdvisoryService } from "./advisory.service.js";
 import { AssetService } from "./asset.service.js";
+import { LineageService } from "./lineage.service.js";
+import { loadPolicy, type Policy } from "./policy.js";
+import { RiskService } from "./risk.service.js";
 
 export class Services {
   readonly assets: AssetService;
   readonly ingest: IngestService;
+  readonly advisories: AdvisoryService;
+  readonly lineage: LineageService;
+  readonly risk: RiskService;
   constructor(
     readonly db: Executor,
     readonly log: Logger,
+    readonly policy: Policy = loadPolicy(),
   ) {
     this.assets = new AssetService(db);
     this.ingest = new IngestService(db, log);
+    this.advisories = new AdvisoryService(db, this.assets);
+    this.lineage = new LineageService(db, this.assets);
+    this.risk = new RiskService(db, this.assets, this.advisories, policy);
   }
 }

@@ -1,0 +1,106 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { AppContext } from "../../context.js";
+import { toConnection, toEdge, toAdvisory, toAffected } from "../mappers.js";
+import { Asset, Edge } from "../types/asset.type.js";
+import { Direction, EdgeType } from "../types/enums.js";
+import { Affected, AuditReport, BlastRadius, Reached, RiskReport, Severity, Traversal } from "../types/risk.type.js";
+import { loadAsset } from "./asset.resolver.js";
+
+@Resolver()
+export class LineageResolver {
+  @Query(() => Traversal, { description: "Everything an asset was built from (UPSTREAM) or everything built from it (DOWNSTREAM): each asset once, with its hop distance and one shortest chain of edges; by depth then key, paged." })
+  async lineage(
+    @Arg("key", () => ID, { description: "A key, or a bare id for its newest version." }) key: string,
+    @Arg("direction", () => Direction) direction: Direction,
+    @Arg("maxDepth", () => Int, { nullable: true, description: "Hops to go at most (default and ceiling: 100)." }) maxDepth: number | null,
+    @Arg("edgeTypes", () => [EdgeType], { nullable: true, description: "Follow only these edge types." }) edgeTypes: EdgeType[] | null,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<Traversal> {
+    const page = await ctx.services.lineage.lineage({ key, direction, maxDepth, edgeTypes, first, after });
+    return {
+      ...toConnection(page, (r) => Object.assign(new Reached(), { assetKey: r.key, depth: r.depth, path: r.path.map(toEdge) })),
+      complete: page.complete,
+      cutReason: page.cutReason,
+    };
+  }
+
+  @Query(() => [[Edge]], { description: "Up to `limit` (default 5, at most 25) shortest distinct chains of edges from one asset up to another (along the arrows: `to` is upstream of `from`)." })
+  async paths(
+    @Arg("from", () => ID) from: string,
+    @Arg("to", () => ID) to: string,
+    @Arg("maxDepth", () => Int, { nullable: true }) maxDepth: number | null,
+    @Arg("limit", () => Int, { nullable: true }) limit: number | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<Edge[][]> {
+    return (await ctx.services.lineage.paths({ from, to, maxDepth, limit })).map((p) => p.map(toEdge));
+  }
+
+  @Query(() => BlastRadius, { description: "Every asset affected downstream of an advisory (advisoryId), or of an asset if it were flagged (key): depth, effective severity and explanation of each, totals, and whom to warn." })
+  async blastRadius(
+    @Arg("advisoryId", () => ID, { nullable: true }) advisoryId: string | null,
+    @Arg("key", () => ID, { nullable: true }) key: string | null,
+    @Arg("maxDepth", () => Int, { nullable: true }) maxDepth: number | null,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("relations", () => [String], { nullable: true, description: "Narrow the policy: follow only these relations." }) relations: string[] | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<BlastRadius> {
+    const r = await ctx.services.risk.blastRadius({ advisoryId, key, maxDepth, first, after, relations });
+    return {
+      ...toConnection(r, toAffected),
+      advisory: toAdvisory(r.advisory),
+      complete: r.complete,
+      cutReason: r.cutReason,
+      byKind: r.byKind,
+      byPublisher: r.byPublisher,
+      byDepth: r.byDepth,
+      contacts: r.contacts,
+    };
+  }
+
+  @Query(() => RiskReport, { description: "Every open advisory that reaches an asset from upstream, each with its depth, effective severity and explanation." })
+  async riskReport(@Arg("key", () => ID) key: string, @Ctx() ctx: AppContext): Promise<RiskReport> {
+    const r = await ctx.services.risk.riskReport(key);
+    return Object.assign(new RiskReport(), { assetKey: r.key, highestSeverity: r.highestSeverity as Severity | null, risks: r.risks.map(toAffected) });
+  }
+
+  @Query(() => AuditReport, { description: "npm audit, for models: the risk reports of everything a deployment uses (keys, bare ids, or id@range), each advisory once; failed when a risk is at or above failAt." })
+  async audit(
+    @Arg("keys", () => [ID]) keys: string[],
+    @Arg("failAt", () => Severity, { defaultValue: Severity.HIGH }) failAt: Severity,
+    @Ctx() ctx: AppContext,
+  ): Promise<AuditReport> {
+    const r = await ctx.services.risk.audit(keys, failAt);
+    return {
+      ...r,
+      highestSeverity: r.highestSeverity as Severity | null,
+      findings: r.findings.map((f) => ({ advisory: toAdvisory(f.advisory), reaches: f.reaches.map(toAffected) })),
+    };
+  }
+}
+
+@Resolver(() => Reached)
+export class ReachedResolver {
+  @FieldResolver(() => Asset, { description: "The asset." })
+  asset(@Root() r: Reached, @Ctx() ctx: AppContext): Promise<Asset> {
+    return loadAsset(ctx, r.assetKey);
+  }
+}
+
+@Resolver(() => Affected)
+export class AffectedResolver {
+  @FieldResolver(() => Asset, { description: "The affected asset." })
+  asset(@Root() r: Affected, @Ctx() ctx: AppContext): Promise<Asset> {
+    return loadAsset(ctx, r.assetKey);
+  }
+}
+
+@Resolver(() => RiskReport)
+export class RiskReportResolver {
+  @FieldResolver(() => Asset, { description: "The asset." })
+  asset(@Root() r: RiskReport, @Ctx() ctx: AppContext): Promise<Asset> {
+    return loadAsset(ctx, r.assetKey);
+  }
+}

@@ -1,0 +1,127 @@
+// Advisories (flags on assets) and exemptions ("not affected" statements).
+import { randomBytes } from "node:crypto";
+import semver from "semver";
+import { BadUserInputError, NotFoundError } from "../errors.js";
+import { affectedKeys } from "../ingest/ingest.service.js";
+import { cypher } from "../neo4j/cypher.js";
+import type { Executor } from "../neo4j/executor.js";
+import type { AssetService, VersionRow } from "./asset.service.js";
+import { decodeCursor, pageSize, toPage, type Page } from "./paging.js";
+import { CATEGORIES, SEVERITIES } from "./policy.js";
+
+export interface AdvisoryModel {
+  id: string;
+  category: string;
+  severity: string;
+  summary: string;
+  affectsId: string;
+  affectsRange: string;
+  references: string[] | null;
+  source: string;
+  publishedAt: string;
+  publishedBy?: string | null;
+  withdrawnAt: string | null;
+  withdrawReason?: string | null;
+}
+
+export interface AdvisoryInputModel {
+  category: string;
+  severity: string;
+  summary: string;
+  affectsId: string;
+  affectsRange?: string | null;
+  references?: string[] | null;
+}
+
+export function checkRange(range: string, argument = "affectsRange"): string {
+  const r = range.trim();
+  if (r === "*" ) return r;
+  const valid = semver.validRange(r);
+  if (!valid) throw new BadUserInputError(`${argument}: expected a semver range such as "*", "<1.2.0" or ">=1.0.0 <2.0.0", found ${JSON.stringify(range)}`);
+  return r;
+}
+
+export class AdvisoryService {
+  constructor(
+    private readonly db: Executor,
+    private readonly assets: AssetService,
+  ) {}
+
+  async byIds(ids: readonly string[]): Promise<(AdvisoryModel | null)[]> {
+    const rows = await this.db.read(cypher("advisory/by-ids"), { ids: [...new Set(ids)] });
+    const found = new Map(rows.map((r) => [r.id as string, r.advisory as AdvisoryModel]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async get(id: string): Promise<AdvisoryModel> {
+    const [a] = await this.byIds([id]);
+    if (!a) throw new NotFoundError(`no advisory has the id ${JSON.stringify(id)}`, { advisoryId: id });
+    return a;
+  }
+
+  async onAssets(keys: readonly string[]): Promise<AdvisoryModel[][]> {
+    const rows = await this.db.read(cypher("advisory/on-assets"), { keys: [...new Set(keys)] });
+    const byKey = new Map(rows.map((r) => [r.key as string, r.advisories as AdvisoryModel[]]));
+    return keys.map((k) => byKey.get(k) ?? []);
+  }
+
+  async list(category: string | null, openOnly: boolean, first?: number | null, after?: string | null): Promise<Page<AdvisoryModel>> {
+    const limit = pageSize(first);
+    const cursor = decodeCursor<{ publishedAt: string; id: string }>("advisory", after);
+    const [rows, count] = await Promise.all([
+      this.db.read(cypher("advisory/list"), { category, openOnly, after: cursor, limit: limit + 1 }),
+      this.db.read(cypher("advisory/count"), { category, openOnly }),
+    ]);
+    return toPage("advisory", rows.map((r) => r.advisory as AdvisoryModel), limit, count[0]!.totalCount as number, (a) => ({
+      publishedAt: a.publishedAt,
+      id: a.id,
+    }));
+  }
+
+  async publish(input: AdvisoryInputModel, author: string): Promise<AdvisoryModel> {
+    if (!(CATEGORIES as readonly string[]).includes(input.category)) throw new BadUserInputError(`category: expected one of ${CATEGORIES.join(", ")}`);
+    if (!(SEVERITIES as readonly string[]).includes(input.severity)) throw new BadUserInputError(`severity: expected one of ${SEVERITIES.join(", ")}`);
+    if (!input.summary.trim()) throw new BadUserInputError("summary: expected a non-empty text");
+    const affectsId = input.affectsId.trim();
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(affectsId)) {
+      throw new BadUserInputError(`affectsId: expected a record id such as "laion-5b" (no version), found ${JSON.stringify(input.affectsId)}`);
+    }
+    const range = checkRange(input.affectsRange ?? "*");
+    const id = `UMR-${new Date().getUTCFullYear()}-${randomBytes(4).toString("hex")}`;
+    return this.db.writeTransaction("publish-advisory", async (tx) => {
+      await tx.run(cypher("ingest/lock"));
+      const [created] = await tx.run(cypher("advisory/create"), {
+        props: { id, category: input.category, severity: input.severity, summary: input.summary.trim(), affectsId, affectsRange: range, references: input.references ?? [], publishedBy: author },
+      });
+      let versions = ((await tx.run(cypher("asset/versions"), { ids: [affectsId] }))[0]?.versions as VersionRow[] | undefined) ?? [];
+      if (!versions.length && range === "*") {
+        // Risk is often known before anyone writes the record: flag the id's placeholder.
+        await tx.run(cypher("ingest/merge-placeholders"), { rows: [{ id: affectsId, name: affectsId, source: `advisory:${id}` }] });
+        versions = [{ key: affectsId, version: null, placeholder: true, kind: "model" }];
+      }
+      const links = affectedKeys(range, versions).map((asset) => ({ advisory: id, asset }));
+      if (links.length) await tx.run(cypher("advisory/link-affects"), { rows: links });
+      return created!.advisory as AdvisoryModel;
+    });
+  }
+
+  async withdraw(id: string, reason: string, by: string): Promise<AdvisoryModel> {
+    if (!reason.trim()) throw new BadUserInputError("reason: expected a non-empty text");
+    const [row] = await this.db.write(cypher("advisory/withdraw"), { id, reason: reason.trim(), by });
+    if (!row) throw new NotFoundError(`no advisory has the id ${JSON.stringify(id)}`, { advisoryId: id });
+    return row.advisory as AdvisoryModel;
+  }
+
+  async exempt(advisoryId: string, assetKey: string, justification: string, author: string): Promise<boolean> {
+    if (!justification.trim()) throw new BadUserInputError("justification: expected a non-empty text saying why the asset is not affected");
+    await this.get(advisoryId);
+    const key = await this.assets.resolveKey(assetKey, "assetKey");
+    const [row] = await this.db.write(cypher("advisory/exempt"), { advisoryId, assetKey: key, justification: justification.trim(), author });
+    return Boolean(row);
+  }
+
+  async sources(id: string): Promise<{ sources: string[]; exempt: string[] }> {
+    const [row] = await this.db.read(cypher("advisory/sources"), { id });
+    return { sources: (row?.sources as string[]) ?? [], exempt: (row?.exempt as string[]) ?? [] };
+  }
+}

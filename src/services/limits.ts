@@ -1,0 +1,25 @@
+// Every hard limit of the API, in one place; the README's "Limits" table lists them.
+import { BadUserInputError, LimitExceededError } from "../errors.js";
+
+/** Hops a traversal may go. Also the literal upper bound in cypher/traverse/shortest-paths.cypher. */
+export const MAX_DEPTH = 100;
+/** Paths `paths` returns at most. Also the literal k of SHORTEST in cypher/traverse/shortest-paths.cypher. */
+export const MAX_PATHS = 25;
+/** Assets one traversal may reach before it stops and says so (complete: false). */
+export const MAX_REACHED = Number(process.env.UMR_MAX_REACHED ?? 2_000_000);
+/** Time one traversal may take before it stops and says so (complete: false). */
+export const TRAVERSAL_BUDGET_MS = Number(process.env.UMR_TRAVERSAL_BUDGET_MS ?? 20_000);
+/** GraphQL selection depth and estimated complexity allowed per operation. */
+export const MAX_QUERY_DEPTH = 15;
+export const MAX_QUERY_COMPLEXITY = 20_000;
+/** Keys one audit may name. */
+export const MAX_AUDIT_KEYS = 1000;
+
+export function checkDepth(maxDepth: number | null | undefined, argument = "maxDepth"): number {
+  if (maxDepth === null || maxDepth === undefined) return MAX_DEPTH;
+  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new BadUserInputError(`${argument}: expected a whole number >= 1, found ${maxDepth}`);
+  if (maxDepth > MAX_DEPTH) {
+    throw new LimitExceededError(`${argument}: at most ${MAX_DEPTH} hops, asked for ${maxDepth}; leave it out to traverse up to the ceiling`);
+  }
+  return maxDepth;
+}

@@ -1,0 +1,67 @@
+// Lineage (everything an asset was built from, or everything built from it) and paths.
+import { BadUserInputError, LimitExceededError } from "../errors.js";
+import { cypher } from "../neo4j/cypher.js";
+import type { Executor } from "../neo4j/executor.js";
+import type { EdgeModel, EdgeTypeName } from "./asset.model.js";
+import type { AssetService } from "./asset.service.js";
+import { MAX_PATHS, checkDepth } from "./limits.js";
+import { decodeCursor, pageSize, toPage, type Page } from "./paging.js";
+import { explain, traverse, type DirectionName } from "./traversal.js";
+
+export interface ReachedModel {
+  key: string;
+  depth: number;
+  path: EdgeModel[];
+}
+
+export interface TraversalPage extends Page<ReachedModel> {
+  complete: boolean;
+  cutReason: string | null;
+}
+
+type Position = [number, string];
+const after = (a: Position, b: Position) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
+
+/** Sorts by (depth, key) and cuts the page after the cursor. */
+export function pageByDepthKey<T extends { depth: number; key: string }>(kind: string, all: T[], first: number | null | undefined, cursor: string | null | undefined, extra: { complete: boolean; cutReason: string | null }) {
+  const limit = pageSize(first);
+  const from = decodeCursor<Position>(kind, cursor);
+  all.sort((a, b) => a.depth - b.depth || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const rest = from ? all.filter((x) => after([x.depth, x.key], from)) : all;
+  return { ...toPage(kind, rest.slice(0, limit + 1), limit, all.length, (x) => [x.depth, x.key] as Position), ...extra };
+}
+
+export class LineageService {
+  constructor(
+    private readonly db: Executor,
+    private readonly assets: AssetService,
+  ) {}
+
+  async lineage(args: {
+    key: string;
+    direction: DirectionName;
+    maxDepth?: number | null;
+    edgeTypes?: EdgeTypeName[] | null;
+    first?: number | null;
+    after?: string | null;
+  }): Promise<TraversalPage> {
+    const maxDepth = checkDepth(args.maxDepth);
+    pageSize(args.first);
+    const key = await this.assets.resolveKey(args.key);
+    const result = await traverse(this.db, [key], { direction: args.direction, maxDepth, types: args.edgeTypes ?? null });
+    const reached = [...result.nodes.values()].filter((n) => n.depth > 0).map((n) => ({ key: n.key, depth: n.depth, path: explain(result, n.node) }));
+    return pageByDepthKey("lineage", reached, args.first, args.after, { complete: result.complete, cutReason: result.cutReason });
+  }
+
+  async paths(args: { from: string; to: string; maxDepth?: number | null; limit?: number | null }): Promise<EdgeModel[][]> {
+    const maxDepth = checkDepth(args.maxDepth);
+    const limit = args.limit ?? 5;
+    if (!Number.isInteger(limit) || limit < 1) throw new BadUserInputError(`limit: expected a whole number >= 1, found ${limit}`);
+    if (limit > MAX_PATHS) throw new LimitExceededError(`limit: at most ${MAX_PATHS} paths, asked for ${limit}`);
+    const from = await this.assets.resolveKey(args.from, "from");
+    const to = await this.assets.resolveKey(args.to, "to");
+    if (from === to) return [];
+    const rows = await this.db.read(cypher("traverse/shortest-paths"), { from, to, maxDepth, limit });
+    return rows.map((r) => r.edges as EdgeModel[]);
+  }
+}

@@ -1,0 +1,231 @@
+// Blast radius (who is affected downstream of a flag), risk reports (which flags reach an
+// asset from upstream) and audits (risk reports of a whole deployment), by the policy.
+import { BadUserInputError, LimitExceededError } from "../errors.js";
+import type { EdgeModel } from "./asset.model.js";
+import type { AssetService } from "./asset.service.js";
+import type { AdvisoryModel, AdvisoryService } from "./advisory.service.js";
+import type { Executor } from "../neo4j/executor.js";
+import { MAX_AUDIT_KEYS, MAX_DEPTH, checkDepth } from "./limits.js";
+import { pageByDepthKey, type TraversalPage } from "./lineage.service.js";
+import { effectiveSeverity, policyFor, severityRank, type Policy, type SeverityName } from "./policy.js";
+import { explain, traverse, type ReachedNode, type TraversalResult } from "./traversal.js";
+import semver from "semver";
+import { parseReference, resolveVersion } from "../records/reference.js";
+
+export interface AffectedModel {
+  key: string;
+  advisory: AdvisoryModel;
+  depth: number;
+  effectiveSeverity: SeverityName;
+  /** From the affected asset up to the flagged source. */
+  path: EdgeModel[];
+}
+
+export interface CountModel {
+  key: string;
+  count: number;
+}
+
+export interface BlastRadiusModel extends Omit<TraversalPage, "items"> {
+  items: { cursor: string; node: AffectedModel }[];
+  advisory: AdvisoryModel;
+  byKind: CountModel[];
+  byPublisher: CountModel[];
+  byDepth: CountModel[];
+  contacts: string[];
+}
+
+export interface RiskReportModel {
+  key: string;
+  highestSeverity: SeverityName | null;
+  risks: AffectedModel[];
+}
+
+export interface AuditModel {
+  highestSeverity: SeverityName | null;
+  failed: boolean;
+  bySeverity: CountModel[];
+  unknown: string[];
+  audited: string[];
+  findings: { advisory: AdvisoryModel; reaches: AffectedModel[] }[];
+}
+
+function counts(values: string[]): CountModel[] {
+  const m = new Map<string, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+}
+
+export class RiskService {
+  constructor(
+    private readonly db: Executor,
+    private readonly assets: AssetService,
+    private readonly advisories: AdvisoryService,
+    private readonly policy: Policy,
+  ) {}
+
+  /** Every relation some category lets through: the widest walk a risk report needs. */
+  private carryingRelations(): string[] {
+    return [...new Set([...this.policy.default.relations, ...Object.values(this.policy.categories).flatMap((c) => c!.relations)])];
+  }
+
+  async blastRadius(args: { advisoryId?: string | null; key?: string | null; maxDepth?: number | null; relations?: string[] | null; first?: number | null; after?: string | null }): Promise<BlastRadiusModel> {
+    if (Boolean(args.advisoryId) === Boolean(args.key)) throw new BadUserInputError("blastRadius: give exactly one of advisoryId (a published flag) and key (what if this asset were flagged)");
+    const maxDepth = checkDepth(args.maxDepth);
+    let advisory: AdvisoryModel;
+    let sources: string[];
+    let exempt = new Set<string>();
+    if (args.advisoryId) {
+      advisory = await this.advisories.get(args.advisoryId);
+      const s = await this.advisories.sources(advisory.id);
+      sources = advisory.withdrawnAt ? [] : s.sources;
+      exempt = new Set(s.exempt);
+    } else {
+      const key = await this.assets.resolveKey(args.key!);
+      const [asset] = await this.assets.byKeys([key]);
+      advisory = {
+        id: `what-if:${key}`,
+        category: "OTHER",
+        severity: "CRITICAL",
+        summary: `What if ${key} were flagged: everything built from it, by the default policy.`,
+        affectsId: asset!.id,
+        affectsRange: asset!.version ?? "*",
+        references: [],
+        source: "what-if",
+        publishedAt: new Date().toISOString(),
+        withdrawnAt: null,
+      };
+      sources = [key];
+    }
+    const policy = policyFor(this.policy, advisory.category);
+    const relations = args.relations ? policy.relations.filter((r) => args.relations!.includes(r)) : policy.relations;
+    const result = await traverse(this.db, sources, { direction: "DOWNSTREAM", maxDepth, relations, stopAt: (n) => exempt.has(n.key) });
+    const nodes = [...result.nodes.values()];
+    const affected = nodes.map((n) => ({
+      key: n.key,
+      depth: n.depth,
+      advisory,
+      effectiveSeverity: effectiveSeverity(advisory.severity, n.depth, policy.severityDropPerHop),
+      path: explain(result, n.node).reverse(),
+    }));
+    const page = pageByDepthKey("affected", affected, args.first, args.after, { complete: result.complete, cutReason: result.cutReason });
+    return {
+      ...page,
+      advisory,
+      byKind: counts(nodes.map((n) => n.kind.toUpperCase())),
+      byPublisher: counts(nodes.map((n) => n.publisher ?? n.owner ?? "(unknown)")),
+      byDepth: counts(nodes.map((n) => String(n.depth))).sort((a, b) => Number(a.key) - Number(b.key)),
+      contacts: [...new Set(nodes.flatMap((n) => [...(n.contacts ?? []), ...(n.owner ? [n.owner] : [])]))].sort(),
+    };
+  }
+
+  async riskReport(input: string): Promise<RiskReportModel> {
+    const key = await this.assets.resolveKey(input);
+    return (await this.riskReports([key]))[0]!;
+  }
+
+  /** Risk reports of resolved keys, one upstream walk each. */
+  async riskReports(keys: string[]): Promise<RiskReportModel[]> {
+    const relations = this.carryingRelations();
+    const out: RiskReportModel[] = [];
+    const advisoryCache = new Map<string, AdvisoryModel>();
+    for (const key of keys) {
+      const walk = await traverse(this.db, [key], { direction: "UPSTREAM", maxDepth: MAX_DEPTH, relations, withAdvisories: true, keepAllEdges: true });
+      const ids = [...new Set([...walk.nodes.values()].flatMap((n) => n.advisories))];
+      const missing = ids.filter((id) => !advisoryCache.has(id));
+      (await this.advisories.byIds(missing)).forEach((a, i) => a && advisoryCache.set(missing[i]!, a));
+      const risks: AffectedModel[] = [];
+      for (const id of ids) {
+        const advisory = advisoryCache.get(id);
+        if (!advisory) continue;
+        const policy = policyFor(this.policy, advisory.category);
+        const hit = nearestFlag(walk, id, new Set(policy.relations));
+        if (!hit) continue;
+        risks.push({ key, advisory, depth: hit.depth, effectiveSeverity: effectiveSeverity(advisory.severity, hit.depth, policy.severityDropPerHop), path: hit.path });
+      }
+      risks.sort((a, b) => severityRank(b.effectiveSeverity) - severityRank(a.effectiveSeverity) || a.depth - b.depth || (a.advisory.id < b.advisory.id ? -1 : 1));
+      const highest = risks.reduce<SeverityName | null>((h, r) => (severityRank(r.effectiveSeverity) > severityRank(h) ? r.effectiveSeverity : h), null);
+      out.push({ key, highestSeverity: highest, risks });
+    }
+    return out;
+  }
+
+  /**
+   * The risk reports of what a deployment uses: keys, bare ids (newest version) or
+   * id@range (newest matching version). Each advisory once, with every asset it reaches.
+   */
+  async audit(inputs: string[], failAt: SeverityName): Promise<AuditModel> {
+    if (inputs.length > MAX_AUDIT_KEYS) throw new LimitExceededError(`keys: at most ${MAX_AUDIT_KEYS} a request, given ${inputs.length}`);
+    const unknown: string[] = [];
+    const resolved: string[] = [];
+    for (const input of inputs) {
+      const key = await this.resolveAuditKey(input);
+      if (key) resolved.push(key);
+      else unknown.push(input);
+    }
+    const audited = [...new Set(resolved)];
+    const reports = await this.riskReports(audited);
+    const findings = new Map<string, { advisory: AdvisoryModel; reaches: AffectedModel[] }>();
+    for (const r of reports) for (const risk of r.risks) {
+      const f = findings.get(risk.advisory.id) ?? { advisory: risk.advisory, reaches: [] };
+      f.reaches.push(risk);
+      findings.set(risk.advisory.id, f);
+    }
+    const worst = (f: { reaches: AffectedModel[] }) => f.reaches.reduce<SeverityName>((h, r) => (severityRank(r.effectiveSeverity) > severityRank(h) ? r.effectiveSeverity : h), "LOW");
+    const list = [...findings.values()].sort((a, b) => severityRank(worst(b)) - severityRank(worst(a)) || (a.advisory.id < b.advisory.id ? -1 : 1));
+    const highest = list.length ? worst(list[0]!) : null;
+    return {
+      highestSeverity: highest,
+      failed: highest !== null && severityRank(highest) >= severityRank(failAt),
+      bySeverity: counts(list.map(worst)),
+      unknown,
+      audited,
+      findings: list,
+    };
+  }
+
+  /** key (exact), bare id (newest version), id@1.2.0 / id-1.2.0 (pin), id>=1.0.0 or id@^1.2 (newest match). */
+  private async resolveAuditKey(input: string): Promise<string | null> {
+    const text = input.trim();
+    const [exact] = await this.assets.byKeys([text]);
+    if (exact) return exact.placeholder ? null : exact.key;
+    const at = /^([A-Za-z0-9][A-Za-z0-9._-]*)@(.+)$/.exec(text);
+    const ref = at && !semver.valid(at[2]!) ? parseReference(`${at[1]}${/^[<>=^~]/.test(at[2]!) ? "" : "="}${at[2]}`) : parseReference(text);
+    if ("error" in ref) throw new BadUserInputError(`keys: ${ref.error}`);
+    const versions = ((await this.assets.versions([ref.id])).get(ref.id) ?? []).filter((v) => !v.placeholder && v.version);
+    const version = resolveVersion(ref, versions.map((v) => v.version!));
+    return version ? `${ref.id}@${version}` : null;
+  }
+}
+
+/** Breadth-first over the edges an upstream walk kept, under one advisory's relations and exemptions. */
+function nearestFlag(walk: TraversalResult, advisoryId: string, relations: Set<string>): { depth: number; path: EdgeModel[] } | null {
+  const start = [...walk.nodes.values()].find((n) => n.depth === 0);
+  if (!start || start.exemptFrom.includes(advisoryId)) return null;
+  const children = new Map<string, { node: string; edge: EdgeModel }[]>();
+  for (const [child, list] of walk.edges) for (const { parent, edge } of list) {
+    if (!relations.has(edge.relation)) continue;
+    children.set(parent, [...(children.get(parent) ?? []), { node: child, edge }]);
+  }
+  const via = new Map<string, { parent: string; edge: EdgeModel } | null>([[start.node, null]]);
+  let frontier = [start.node];
+  for (let depth = 0; frontier.length; depth++) {
+    const hit = frontier.find((n) => walk.nodes.get(n)!.advisories.includes(advisoryId));
+    if (hit) {
+      const path: EdgeModel[] = [];
+      for (let cur = via.get(hit); cur; cur = via.get(cur.parent)) path.push(cur.edge);
+      return { depth, path: path.reverse() };
+    }
+    const next: string[] = [];
+    for (const n of frontier) for (const c of children.get(n) ?? []) {
+      if (via.has(c.node)) continue;
+      const info: ReachedNode = walk.nodes.get(c.node)!;
+      if (info.exemptFrom.includes(advisoryId)) continue;
+      via.set(c.node, { parent: n, edge: c.edge });
+      next.push(c.node);
+    }
+    frontier = next.sort((a, b) => (walk.nodes.get(a)!.key < walk.nodes.get(b)!.key ? -1 : 1));
+  }
+  return null;
+}
+

@@ -1,0 +1,136 @@
+// Breadth-first traversal over node sets: one Cypher statement per depth expands the whole
+// frontier (cypher/traverse/*-hop.cypher), each node is kept once, at its first (shortest)
+// depth, with the edge that reached it; an explanation path is the chain of those edges.
+// Cost: each node and edge is read a bounded number of times; no path is ever enumerated,
+// so a lattice with 2^40 paths costs as much as its 121 nodes.
+import { cypher } from "../neo4j/cypher.js";
+import type { Executor } from "../neo4j/executor.js";
+import type { EdgeModel, EdgeTypeName } from "./asset.model.js";
+import { MAX_REACHED, TRAVERSAL_BUDGET_MS } from "./limits.js";
+
+export type DirectionName = "UPSTREAM" | "DOWNSTREAM";
+
+export interface NodeInfo {
+  node: string;
+  key: string;
+  kind: string;
+  publisher: string | null;
+  owner: string | null;
+  contacts: string[] | null;
+  advisories: string[];
+  exemptFrom: string[];
+}
+
+export interface ReachedNode extends NodeInfo {
+  depth: number;
+  /** The edge that first reached this node, from the node one step nearer the start; null at depth 0. */
+  via: { parent: string; edge: EdgeModel } | null;
+}
+
+export interface TraversalOptions {
+  direction: DirectionName;
+  maxDepth: number;
+  types?: EdgeTypeName[] | null;
+  relations?: string[] | null;
+  /** Nodes that are neither reached nor expanded (exemptions). */
+  stopAt?: (n: NodeInfo) => boolean;
+  /** Fetch the advisories and exemptions of every node (risk reports). */
+  withAdvisories?: boolean;
+  /** Keep every edge between reached nodes, not only the first (risk reports re-walk them). */
+  keepAllEdges?: boolean;
+  maxReached?: number;
+  budgetMs?: number;
+}
+
+export interface TraversalResult {
+  /** Every node reached, the starts at depth 0 first, then by depth. */
+  nodes: Map<string, ReachedNode>;
+  /** With keepAllEdges: every edge seen, as child → [{parent, edge}]. */
+  edges: Map<string, { parent: string; edge: EdgeModel }[]>;
+  complete: boolean;
+  cutReason: string | null;
+  /** Cypher statements run (one per depth, plus the start). */
+  statements: number;
+}
+
+interface HopRow extends NodeInfo {
+  parent: string;
+  type: EdgeTypeName;
+  relation: string;
+  constraint: string | null;
+}
+
+export async function traverse(db: Executor, startKeys: readonly string[], opts: TraversalOptions): Promise<TraversalResult> {
+  const started = performance.now();
+  const maxReached = opts.maxReached ?? MAX_REACHED;
+  const budgetMs = opts.budgetMs ?? TRAVERSAL_BUDGET_MS;
+  const nodes = new Map<string, ReachedNode>();
+  const edges = new Map<string, { parent: string; edge: EdgeModel }[]>();
+  let statements = 1;
+  const starts = (await db.read(cypher("traverse/start"), { keys: [...startKeys] })) as unknown as NodeInfo[];
+  for (const s of starts) if (!opts.stopAt?.(s)) nodes.set(s.node, { ...s, depth: 0, via: null });
+
+  const hop = cypher(opts.direction === "DOWNSTREAM" ? "traverse/downstream-hop" : "traverse/upstream-hop");
+  let frontier = [...nodes.keys()];
+  let depth = 0;
+  let cutReason: string | null = null;
+  // One step past maxDepth tells whether the depth limit cut anything off.
+  while (frontier.length) {
+    if (depth >= opts.maxDepth + 1) break;
+    if (performance.now() - started > budgetMs) {
+      cutReason = `time budget of ${budgetMs} ms used up at depth ${depth}; narrow the question (a smaller maxDepth, fewer edge types) and ask again`;
+      break;
+    }
+    const rows = (await db.read(hop, {
+      frontier,
+      types: opts.types?.length ? opts.types : null,
+      relations: opts.relations ?? null,
+      withAdvisories: Boolean(opts.withAdvisories),
+    })) as unknown as HopRow[];
+    statements++;
+    const next: string[] = [];
+    for (const r of rows) {
+      const parentKey = nodes.get(r.parent)!.key;
+      const edge: EdgeModel =
+        opts.direction === "UPSTREAM"
+          ? { type: r.type, relation: r.relation, constraint: r.constraint, from: parentKey, to: r.key }
+          : { type: r.type, relation: r.relation, constraint: r.constraint, from: r.key, to: parentKey };
+      if (opts.stopAt?.(r)) continue;
+      if (depth === opts.maxDepth) {
+        if (!nodes.has(r.node)) {
+          cutReason = `maxDepth ${opts.maxDepth} reached: more assets lie further ${opts.direction === "UPSTREAM" ? "upstream" : "downstream"}`;
+          break;
+        }
+        continue;
+      }
+      if (opts.keepAllEdges) {
+        const list = edges.get(r.node) ?? [];
+        list.push({ parent: r.parent, edge });
+        edges.set(r.node, list);
+      }
+      if (nodes.has(r.node)) continue;
+      if (nodes.size >= maxReached) {
+        cutReason = `size budget of ${maxReached} assets reached at depth ${depth + 1}; narrow the question and ask again`;
+        break;
+      }
+      const { parent: _p, type: _t, relation: _r, constraint: _c, ...info } = r;
+      nodes.set(r.node, { ...info, depth: depth + 1, via: { parent: r.parent, edge } });
+      next.push(r.node);
+    }
+    if (cutReason) break;
+    frontier = next;
+    depth++;
+  }
+  return { nodes, edges, complete: cutReason === null, cutReason, statements };
+}
+
+/** The chain of edges from a reached node back to the start (start-side edge last for UPSTREAM). */
+export function explain(result: TraversalResult, node: string): EdgeModel[] {
+  const out: EdgeModel[] = [];
+  let cur = result.nodes.get(node);
+  while (cur?.via) {
+    out.push(cur.via.edge);
+    cur = result.nodes.get(cur.via.parent);
+  }
+  return out.reverse();
+}
