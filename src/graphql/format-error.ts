@@ -1,9 +1,12 @@
 // The one place that turns errors into GraphQL errors: domain errors keep their message and
 // code; anything unknown is logged and masked as INTERNAL_SERVER_ERROR.
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { DomainError } from "../errors.js";
 import type { Logger } from "../log.js";
+
+/** Codes our own checks (operation limits) raise as GraphQL errors before any resolver runs. */
+const OWN_CODES = new Set(["BAD_USER_INPUT", "NOT_FOUND", "CONFLICT", "LIMIT_EXCEEDED", "UNAUTHENTICATED", "FORBIDDEN", "SERVICE_UNAVAILABLE"]);
 
 const PASS_THROUGH = new Set([
   "GRAPHQL_PARSE_FAILED",
@@ -26,6 +29,7 @@ export function makeFormatError(log: Logger) {
       };
     }
     const code = formatted.extensions?.code;
+    if (error instanceof GraphQLError && !error.originalError && typeof code === "string" && OWN_CODES.has(code)) return formatted;
     if (typeof code === "string" && PASS_THROUGH.has(code)) {
       // Apollo's own answers to malformed requests: already clear, already safe to show.
       return formatted;

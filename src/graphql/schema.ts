@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AssetResolver, EdgeResolver } from "./resolvers/asset.resolver.js";
+import { ExportResolver } from "./resolvers/export.resolver.js";
 import { IngestResolver } from "./resolvers/ingest.resolver.js";
 import { AdvisoryResolver, AssetAdvisoriesResolver } from "./resolvers/advisory.resolver.js";
 import { AffectedResolver, LineageResolver, ReachedResolver, RiskReportResolver } from "./resolvers/risk.resolver.js";
@@ -17,12 +18,18 @@ export const resolvers = [
   RiskReportResolver,
   AdvisoryResolver,
   AssetAdvisoriesResolver,
+  ExportResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: [...resolvers], validate: false });
+  built ??= buildSchema({ resolvers: [...resolvers], validate: false }).then((schema) => {
+    // type-graphql has no decorator for the root types' own descriptions.
+    schema.getQueryType()!.description = "What umr-graph answers: assets, lineage, blast radius, risk reports, audits and exports.";
+    schema.getMutationType()!.description = "What publishers and analysts change: records, advisories, exemptions.";
+    return schema;
+  });
   return built;
 }
 

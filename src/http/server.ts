@@ -1,12 +1,10 @@
 // The HTTP face: /graphql (Apollo), /healthz (the process is alive), /readyz (Neo4j answers).
 import http from "node:http";
-import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { createContext, type AppContext } from "../context.js";
-import { makeFormatError } from "../graphql/format-error.js";
-import { getSchema } from "../graphql/schema.js";
+import { createContext } from "../context.js";
+import { createApollo } from "../graphql/server.js";
 import type { Logger } from "../log.js";
 import type { Executor } from "../neo4j/executor.js";
 import { Services } from "../services/services.js";
@@ -22,12 +20,7 @@ export async function startHttpServer(opts: { db: Executor; log: Logger; port: n
   const services = new Services(db, log);
   const app = express();
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer<AppContext>({
-    schema: await getSchema(),
-    formatError: makeFormatError(log),
-    introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
-  });
+  const apollo = await createApollo(log, [ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
 
   app.get("/healthz", (_req, res) => {

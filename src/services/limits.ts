@@ -11,7 +11,7 @@ export const MAX_REACHED = Number(process.env.UMR_MAX_REACHED ?? 2_000_000);
 export const TRAVERSAL_BUDGET_MS = Number(process.env.UMR_TRAVERSAL_BUDGET_MS ?? 20_000);
 /** GraphQL selection depth and estimated complexity allowed per operation. */
 export const MAX_QUERY_DEPTH = 15;
-export const MAX_QUERY_COMPLEXITY = 20_000;
+export const MAX_QUERY_COMPLEXITY = 100_000;
 /** Keys one audit may name. */
 export const MAX_AUDIT_KEYS = 1000;
 

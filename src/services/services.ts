@@ -4,6 +4,7 @@ import type { Logger } from "../log.js";
 import type { Executor } from "../neo4j/executor.js";
 import { AdvisoryService } from "./advisory.service.js";
 import { AssetService } from "./asset.service.js";
+import { ExportService } from "./export.service.js";
 import { LineageService } from "./lineage.service.js";
 import { loadPolicy, type Policy } from "./policy.js";
 import { RiskService } from "./risk.service.js";
@@ -14,6 +15,7 @@ export class Services {
   readonly advisories: AdvisoryService;
   readonly lineage: LineageService;
   readonly risk: RiskService;
+  readonly exports: ExportService;
   constructor(
     readonly db: Executor,
     readonly log: Logger,
@@ -24,5 +26,6 @@ export class Services {
     this.advisories = new AdvisoryService(db, this.assets);
     this.lineage = new LineageService(db, this.assets);
     this.risk = new RiskService(db, this.assets, this.advisories, policy);
+    this.exports = new ExportService(db, this.assets);
   }
 }

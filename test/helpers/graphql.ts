@@ -1,10 +1,8 @@
 // GraphQL in-process (Apollo's executeOperation), against a real Neo4j, counting the Cypher
 // statements each operation runs.
-import { ApolloServer } from "@apollo/server";
-import { createContext, type AppContext } from "../../src/context.js";
-import { makeFormatError } from "../../src/graphql/format-error.js";
-import { getSchema } from "../../src/graphql/schema.js";
-import { silentLogger } from "../../src/log.js";
+import { createContext } from "../../src/context.js";
+import { createApollo } from "../../src/graphql/server.js";
+import { silentLogger, type Logger } from "../../src/log.js";
 import type { Executor } from "../../src/neo4j/executor.js";
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -18,8 +16,8 @@ export interface TestApi {
   statements: string[];
 }
 
-export async function testApi(db: Executor): Promise<TestApi> {
-  const server = new ApolloServer<AppContext>({ schema: await getSchema(), formatError: makeFormatError(silentLogger) });
+export async function testApi(db: Executor, logger: Logger = silentLogger): Promise<TestApi> {
+  const server = await createApollo(logger);
   const api: TestApi = {
     statements: [],
     async run(query, variables, caller = "anonymous") {
@@ -29,7 +27,7 @@ export async function testApi(db: Executor): Promise<TestApi> {
         api.statements.push(stmt.name);
         return db.read(stmt, params, opts);
       };
-      const res = await server.executeOperation({ query, variables: variables ?? {} }, { contextValue: createContext(counting, silentLogger, caller) });
+      const res = await server.executeOperation({ query, variables: variables ?? {} }, { contextValue: createContext(counting, logger, caller) });
       if (res.body.kind !== "single") throw new Error("expected a single result");
       return res.body.singleResult as GraphQLResult<any>;
     },

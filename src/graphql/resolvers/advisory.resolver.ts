@@ -15,12 +15,12 @@ export class AdvisoryResolver {
   @Query(() => AdvisoryConnection, { description: "Advisories, newest first, paged." })
   async advisories(
     @Arg("category", () => RiskCategory, { nullable: true }) category: RiskCategory | null,
-    @Arg("openOnly", () => Boolean, { defaultValue: true, description: "Leave out withdrawn advisories." }) openOnly: boolean,
+    @Arg("openOnly", () => Boolean, { nullable: true, defaultValue: true, description: "Leave out withdrawn advisories." }) openOnly: boolean | null,
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<AdvisoryConnection> {
-    return toConnection(await ctx.services.advisories.list(category, openOnly, first, after), toAdvisory);
+    return toConnection(await ctx.services.advisories.list(category, openOnly ?? true, first, after), toAdvisory);
   }
 
   @Mutation(() => Advisory, { description: "Flags every version of an id that the range matches (and versions ingested later); with range * and no record yet, its placeholder." })

@@ -69,10 +69,10 @@ export class LineageResolver {
   @Query(() => AuditReport, { description: "npm audit, for models: the risk reports of everything a deployment uses (keys, bare ids, or id@range), each advisory once; failed when a risk is at or above failAt." })
   async audit(
     @Arg("keys", () => [ID]) keys: string[],
-    @Arg("failAt", () => Severity, { defaultValue: Severity.HIGH }) failAt: Severity,
+    @Arg("failAt", () => Severity, { nullable: true, defaultValue: Severity.HIGH, description: "Fail at or above this severity (default HIGH)." }) failAt: Severity | null,
     @Ctx() ctx: AppContext,
   ): Promise<AuditReport> {
-    const r = await ctx.services.risk.audit(keys, failAt);
+    const r = await ctx.services.risk.audit(keys, failAt ?? Severity.HIGH);
     return {
       ...r,
       highestSeverity: r.highestSeverity as Severity | null,

@@ -77,15 +77,15 @@ export class IngestInput {
   @Field(() => [RecordDocument], { description: "The documents." })
   documents!: RecordDocument[];
 
-  @Field(() => Boolean, { defaultValue: false, description: "Validate and plan, write nothing." })
-  dryRun!: boolean;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Validate and plan, write nothing." })
+  dryRun?: boolean | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: "Accept the valid records even when others are invalid (default: all or nothing)." })
-  partial!: boolean;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Accept the valid records even when others are invalid (default: all or nothing)." })
+  partial?: boolean | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: "Treat warnings such as dependency cycles as errors." })
-  strict!: boolean;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Treat warnings such as dependency cycles as errors." })
+  strict?: boolean | null;
 
-  @Field(() => RecordFormat, { defaultValue: RecordFormat.AUTO, description: "The documents' format." })
-  format!: RecordFormat;
+  @Field(() => RecordFormat, { nullable: true, defaultValue: RecordFormat.AUTO, description: "The documents' format." })
+  format?: RecordFormat | null;
 }

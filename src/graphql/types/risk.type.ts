@@ -252,8 +252,8 @@ export class AdvisoryInput {
   @Field(() => String, { description: "The record id it flags (no version); it may have no record yet." })
   affectsId!: string;
 
-  @Field(() => String, { defaultValue: "*", description: 'The semver range of versions it flags ("*": all).' })
-  affectsRange!: string;
+  @Field(() => String, { nullable: true, defaultValue: "*", description: 'The semver range of versions it flags ("*": all).' })
+  affectsRange?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Links to the evidence." })
   references?: string[] | null;

@@ -1,0 +1,66 @@
+// Operation limits: selection depth and estimated complexity, checked before anything runs.
+// Connection fields (those with a `first` argument) cost their children times the page size.
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from "graphql";
+import { createRequire } from "node:module";
+import type { ComplexityEstimator } from "graphql-query-complexity";
+import { DEFAULT_PAGE_SIZE } from "../services/paging.js";
+import { MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "../services/limits.js";
+
+// Its ES module build imports graphql's .mjs files, while graphql (no "exports" map) loads as
+// CommonJS everywhere else: one process would hold two graphql realms. Its CommonJS build
+// shares ours.
+const { getComplexity, simpleEstimator } = createRequire(import.meta.url)("graphql-query-complexity") as typeof import("graphql-query-complexity");
+
+function limitError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "LIMIT_EXCEEDED" } });
+}
+
+/** The deepest field nesting of an operation (fragments followed; introspection counted too). */
+export function selectionDepth(doc: DocumentNode, operationName?: string | null): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+    if (!set) return 0;
+    let max = 0;
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) max = Math.max(max, s.selectionSet ? 1 + depthOf(s.selectionSet, seen) : 1);
+      else if (s.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(s.selectionSet, seen));
+      else if (!seen.has(s.name.value)) max = Math.max(max, depthOf(fragments.get(s.name.value)?.selectionSet, new Set([...seen, s.name.value])));
+    }
+    return max;
+  };
+  const ops = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
+  return Math.max(0, ...ops.map((o) => depthOf((o as { selectionSet: SelectionSetNode }).selectionSet, new Set())));
+}
+
+const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!field.args.some((a) => a.name === "first")) return undefined;
+  const first = typeof args.first === "number" ? args.first : DEFAULT_PAGE_SIZE;
+  return 1 + childComplexity * Math.max(1, first);
+};
+
+export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const depth = selectionDepth(document, request.operationName);
+          if (depth > MAX_QUERY_DEPTH) {
+            throw limitError(`the operation nests ${depth} fields deep; at most ${MAX_QUERY_DEPTH} are allowed. Ask for less at once, or split it into several operations.`);
+          }
+          const complexity = getComplexity({
+            schema,
+            query: document,
+            ...(request.operationName ? { operationName: request.operationName } : {}),
+            variables: request.variables ?? {},
+            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (complexity > MAX_QUERY_COMPLEXITY) {
+            throw limitError(`the operation's estimated cost is ${complexity}; at most ${MAX_QUERY_COMPLEXITY} is allowed (a connection costs its fields times its page size). Ask for smaller pages and page with \`after\`.`);
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Gathers a subgraph (the roots and everything reached from them) for export.
+import { LimitExceededError } from "../errors.js";
+import { render, CONTENT_TYPES, type ExportFormatName, type Subgraph, type SubgraphEdge, type SubgraphNode } from "../export/formats.js";
+import { cypher } from "../neo4j/cypher.js";
+import type { Executor } from "../neo4j/executor.js";
+import type { AssetService } from "./asset.service.js";
+import { checkDepth } from "./limits.js";
+import { traverse, type DirectionName } from "./traversal.js";
+
+/** The largest subgraph one export holds; larger ones answer LIMIT_EXCEEDED with advice. */
+export const MAX_EXPORT_NODES = Number(process.env.UMR_MAX_EXPORT_NODES ?? 50_000);
+
+export interface ExportModel {
+  format: ExportFormatName;
+  contentType: string;
+  content: string;
+  nodeCount: number;
+  edgeCount: number;
+}
+
+export class ExportService {
+  constructor(
+    private readonly db: Executor,
+    private readonly assets: AssetService,
+  ) {}
+
+  async subgraph(roots: string[], direction: DirectionName, maxDepth?: number | null): Promise<Subgraph> {
+    const depth = checkDepth(maxDepth);
+    const keys: string[] = [];
+    for (const r of roots) keys.push(await this.assets.resolveKey(r, "roots"));
+    const walk = await traverse(this.db, keys, { direction, maxDepth: depth, maxReached: MAX_EXPORT_NODES + 1 });
+    if (walk.nodes.size > MAX_EXPORT_NODES) {
+      throw new LimitExceededError(
+        `the subgraph holds more than ${MAX_EXPORT_NODES} assets; export it in parts (a smaller maxDepth, or several roots at a time)`,
+      );
+    }
+    const nodeKeys = [...walk.nodes.values()].map((n) => n.key).sort();
+    const nodes = (await this.db.read(cypher("export/nodes"), { keys: nodeKeys })) as unknown as SubgraphNode[];
+    const edges = (await this.db.read(cypher("export/edges"), { keys: nodeKeys })) as unknown as SubgraphEdge[];
+    const [extra] = await this.db.read(cypher("export/advisories"), { keys: nodeKeys });
+    nodes.sort((a, b) => (a.key < b.key ? -1 : 1));
+    return {
+      nodes: nodes.map((n) => ({ ...n, labels: n.labels.slice().sort() })),
+      edges,
+      advisories: (extra?.advisories as Record<string, unknown>[]) ?? [],
+      exemptions: (extra?.exemptions as Record<string, unknown>[]) ?? [],
+    };
+  }
+
+  async export(roots: string[], direction: DirectionName, maxDepth: number | null | undefined, format: ExportFormatName): Promise<ExportModel> {
+    const g = await this.subgraph(roots, direction, maxDepth);
+    return { format, contentType: CONTENT_TYPES[format], content: render(g, format), nodeCount: g.nodes.length, edgeCount: g.edges.length };
+  }
+}
