@@ -3,6 +3,7 @@
 import "reflect-metadata";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { auditCommand } from "./audit.command.js";
+import { exportCommand, verifyBundleCommand } from "./export.command.js";
 import { ingestCommand, validateCommand } from "./ingest.command.js";
 
 const program = new Command()
@@ -53,6 +54,27 @@ program
   .option("--json", "print the report as JSON", false)
   .action(async (manifest: string, opts) => {
     process.exitCode = await auditCommand(manifest, opts);
+  });
+
+program
+  .command("export")
+  .description("export the subgraph of roots and everything reached from them, or an evidence bundle of it")
+  .argument("<roots...>", "keys, or bare ids for their newest versions")
+  .addOption(new Option("--direction <direction>", "UPSTREAM: what they were built from; DOWNSTREAM: what was built from them").choices(["upstream", "downstream", "UPSTREAM", "DOWNSTREAM"]).default("upstream"))
+  .option("--max-depth <n>", "hops to go at most", positiveInt)
+  .addOption(new Option("--format <format>", "export format").choices(["json", "graphml", "dot", "csv", "cypher", "JSON", "GRAPHML", "DOT", "CSV", "CYPHER"]).default("json"))
+  .option("--out <file>", "write to this file instead of standard output")
+  .option("--bundle <file>", "write an evidence bundle (tar: every format, advisories, paths, query, manifest with SHA-256s)")
+  .action(async (roots: string[], opts) => {
+    process.exitCode = await exportCommand(roots, opts);
+  });
+
+program
+  .command("verify-bundle")
+  .description("check an evidence bundle against its manifest; names every file that changed")
+  .argument("<file>", "the bundle")
+  .action(async (file: string) => {
+    process.exitCode = await verifyBundleCommand(file);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

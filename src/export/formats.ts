@@ -68,7 +68,7 @@ export function toGraphml(g: Subgraph): string {
   return lines.join("\n") + "\n";
 }
 
-const dotId = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+const dotId = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
 const SHAPES: Record<string, string> = { model: "box", dataset: "cylinder", family: "house", application: "component" };
 
 /** GraphViz, drawn as UMR draws records: models as boxes, datasets as cylinders, families as houses. */

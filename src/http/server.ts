@@ -5,6 +5,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { createContext } from "../context.js";
 import { createApollo } from "../graphql/server.js";
+import { exportRoutes } from "./export.routes.js";
 import type { Logger } from "../log.js";
 import type { Executor } from "../neo4j/executor.js";
 import { Services } from "../services/services.js";
@@ -34,6 +35,7 @@ export async function startHttpServer(opts: { db: Executor; log: Logger; port: n
       res.status(503).json({ status: "unavailable", reason: `Neo4j does not answer: ${(err as Error).message}` });
     }
   });
+  exportRoutes(app, services, log);
   app.use(
     "/graphql",
     express.json({ limit: "20mb" }),

@@ -59,14 +59,14 @@ export async function connect(
   }
 }
 
-/** Neo4j temporal values become ISO strings; everything else passes through (integers are numbers). */
+/**
+ * Neo4j temporal values become ISO 8601 strings at their full precision (so that exports
+ * recreate them exactly); everything else passes through (integers are numbers).
+ */
 export function toPlain(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(toPlain);
-  if (isDateTime(value as never) || isDate(value as never)) {
-    const s = (value as { toString(): string }).toString();
-    return isDateTime(value as never) ? new Date(s).toISOString() : s;
-  }
+  if (isDateTime(value as never) || isDate(value as never)) return (value as { toString(): string }).toString();
   const out: Row = {};
   for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
   return out;

@@ -5,7 +5,14 @@ import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
 import type { AssetService } from "./asset.service.js";
 import { checkDepth } from "./limits.js";
-import { traverse, type DirectionName } from "./traversal.js";
+import { explain, traverse, type DirectionName } from "./traversal.js";
+
+/** How each exported asset was reached from the roots: the explanation an auditor keeps. */
+export interface ExportPath {
+  key: string;
+  depth: number;
+  path: { type: string; relation: string; constraint: string | null; from: string; to: string }[];
+}
 
 /** The largest subgraph one export holds; larger ones answer LIMIT_EXCEEDED with advice. */
 export const MAX_EXPORT_NODES = Number(process.env.UMR_MAX_EXPORT_NODES ?? 50_000);
@@ -24,7 +31,7 @@ export class ExportService {
     private readonly assets: AssetService,
   ) {}
 
-  async subgraph(roots: string[], direction: DirectionName, maxDepth?: number | null): Promise<Subgraph> {
+  async subgraph(roots: string[], direction: DirectionName, maxDepth?: number | null): Promise<Subgraph & { paths: ExportPath[]; roots: string[] }> {
     const depth = checkDepth(maxDepth);
     const keys: string[] = [];
     for (const r of roots) keys.push(await this.assets.resolveKey(r, "roots"));
@@ -39,7 +46,12 @@ export class ExportService {
     const edges = (await this.db.read(cypher("export/edges"), { keys: nodeKeys })) as unknown as SubgraphEdge[];
     const [extra] = await this.db.read(cypher("export/advisories"), { keys: nodeKeys });
     nodes.sort((a, b) => (a.key < b.key ? -1 : 1));
+    const paths = [...walk.nodes.values()]
+      .map((n) => ({ key: n.key, depth: n.depth, path: explain(walk, n.node) }))
+      .sort((a, b) => a.depth - b.depth || (a.key < b.key ? -1 : 1));
     return {
+      roots: keys,
+      paths,
       nodes: nodes.map((n) => ({ ...n, labels: n.labels.slice().sort() })),
       edges,
       advisories: (extra?.advisories as Record<string, unknown>[]) ?? [],
@@ -48,7 +60,7 @@ export class ExportService {
   }
 
   async export(roots: string[], direction: DirectionName, maxDepth: number | null | undefined, format: ExportFormatName): Promise<ExportModel> {
-    const g = await this.subgraph(roots, direction, maxDepth);
+    const { paths: _paths, roots: _roots, ...g } = await this.subgraph(roots, direction, maxDepth);
     return { format, contentType: CONTENT_TYPES[format], content: render(g, format), nodeCount: g.nodes.length, edgeCount: g.edges.length };
   }
 }
