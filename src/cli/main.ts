@@ -4,6 +4,7 @@ import "reflect-metadata";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { auditCommand } from "./audit.command.js";
 import { exportCommand, verifyBundleCommand } from "./export.command.js";
+import { publishCommand } from "./publish.command.js";
 import { ingestCommand, validateCommand } from "./ingest.command.js";
 
 const program = new Command()
@@ -75,6 +76,14 @@ program
   .argument("<file>", "the bundle")
   .action(async (file: string) => {
     process.exitCode = await verifyBundleCommand(file);
+  });
+
+program
+  .command("publish")
+  .description("write a static site: an index with search, and every record as HTML, Markdown, LaTeX, PDF, SVG and DOT")
+  .argument("<dir>", "where to write it (created if absent)")
+  .action(async (dir: string) => {
+    process.exitCode = await publishCommand(dir);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -6,6 +6,7 @@ import express from "express";
 import { createContext } from "../context.js";
 import { createApollo } from "../graphql/server.js";
 import { exportRoutes } from "./export.routes.js";
+import { recordRoutes } from "./records.routes.js";
 import type { Logger } from "../log.js";
 import type { Executor } from "../neo4j/executor.js";
 import { Services } from "../services/services.js";
@@ -36,6 +37,7 @@ export async function startHttpServer(opts: { db: Executor; log: Logger; port: n
     }
   });
   exportRoutes(app, services, log);
+  recordRoutes(app, services, log);
   app.use(
     "/graphql",
     express.json({ limit: "20mb" }),
