@@ -12,6 +12,7 @@ interface IngestOpts {
   strict: boolean;
   partial: boolean;
   batchSize: number;
+  commitEvery?: number;
   json: boolean;
 }
 
@@ -42,6 +43,7 @@ export async function ingestCommand(paths: string[], opts: IngestOpts): Promise<
       strict: opts.strict,
       partial: opts.partial,
       batchSize: opts.batchSize,
+      ...(opts.commitEvery ? { commitEvery: opts.commitEvery } : {}),
       onProgress: ({ phase, done, total }) => {
         if (!bar) return;
         if (!started) {

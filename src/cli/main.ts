@@ -31,6 +31,7 @@ program
   .option("--strict", "treat warnings (dependency cycles) as errors", false)
   .option("--partial", "accept the valid records even when others are invalid", false)
   .option("--batch-size <n>", "rows per write statement", positiveInt, 1000)
+  .option("--commit-every <n>", "bulk loads: commit every n records (each chunk all or nothing)", positiveInt)
   .option("--json", "print the report as JSON", false)
   .action(async (paths: string[], opts) => {
     process.exitCode = await ingestCommand(paths, opts);

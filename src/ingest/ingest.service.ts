@@ -32,6 +32,12 @@ export interface IngestOptions {
   /** Treat warnings (cycles) as errors. */
   strict?: boolean;
   batchSize?: number;
+  /**
+   * Bulk loads: commit every this many records (each chunk all or nothing, not the whole run).
+   * Resolution stays exact (later chunks re-resolve earlier edges), so the final graph is the
+   * same; a failed run is finished by running it again.
+   */
+  commitEvery?: number;
   onProgress?: (event: { phase: string; done: number; total: number }) => void;
 }
 
@@ -72,6 +78,7 @@ export class IngestService {
   ) {}
 
   async ingest(input: IngestInput, opts: IngestOptions = {}): Promise<IngestReport> {
+    if (opts.commitEvery && input.records.length > opts.commitEvery && !opts.dryRun) return this.ingestInChunks(input, opts, opts.commitEvery);
     const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
     const problems = [...input.problems];
     let rejected = input.rejected;
@@ -173,6 +180,36 @@ export class IngestService {
       "ingest committed",
     );
     return report;
+  }
+
+  private async ingestInChunks(input: IngestInput, opts: IngestOptions, size: number): Promise<IngestReport> {
+    const inputErrors = input.problems.some((p) => p.severity === "error" && (p.scope !== "asset" || opts.strict));
+    if (inputErrors && !opts.partial) return this.ingest(input, { ...opts, commitEvery: undefined, dryRun: true }).then((r) => ({ ...r, dryRun: false }));
+    const total: IngestReport = {
+      accepted: 0, unchanged: 0, rejected: input.rejected, placeholders: 0, problems: [...input.problems], acceptedKeys: [], unchangedKeys: [],
+      placeholderIds: [], edgesWritten: 0, edgesMoved: 0, dryRun: false, written: false,
+    };
+    const placeholders = new Set<string>();
+    for (let i = 0; i < input.records.length; i += size) {
+      const part = input.records.slice(i, i + size);
+      const r = await this.ingest({ records: part, problems: [], rejected: 0 }, { ...opts, commitEvery: undefined, onProgress: undefined, partial: true });
+      total.accepted += r.accepted;
+      total.unchanged += r.unchanged;
+      total.rejected += r.rejected;
+      total.problems.push(...r.problems);
+      total.acceptedKeys.push(...r.acceptedKeys);
+      total.unchangedKeys.push(...r.unchangedKeys);
+      total.edgesWritten += r.edgesWritten;
+      total.edgesMoved += r.edgesMoved;
+      total.written ||= r.written;
+      for (const id of r.placeholderIds) placeholders.add(id);
+      opts.onProgress?.({ phase: "records", done: Math.min(i + size, input.records.length), total: input.records.length });
+    }
+    // Placeholders that a later chunk replaced are gone: count what is left.
+    const left = await this.db.read(cypher("asset/versions"), { ids: [...placeholders] });
+    total.placeholderIds = left.filter((r) => (r.versions as VersionRow[]).some((v) => v.placeholder)).map((r) => r.id as string).sort();
+    total.placeholders = total.placeholderIds.length;
+    return total;
   }
 
   /**

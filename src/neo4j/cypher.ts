@@ -18,7 +18,15 @@ export function cypher(name: string): Statement {
   if (!s) {
     const file = path.join(cypherDir, `${name}.cypher`);
     if (!fs.existsSync(file)) throw new Error(`no Cypher file ${path.relative(projectRoot, file)} (asked for statement ${name})`);
-    s = { name, text: fs.readFileSync(file, "utf8") };
+    // Header comments are for people. Neo4j re-plans a statement that starts with comment
+    // lines on every run (measured: 50 ms instead of 4 ms for a traversal), so they go.
+    const text = fs
+      .readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => !line.trimStart().startsWith("//"))
+      .join("\n")
+      .trim();
+    s = { name, text };
     cache.set(name, s);
   }
   return s;

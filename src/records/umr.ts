@@ -70,26 +70,41 @@ export function parseUmr(input: RecordInput): ParseResult {
 
   const text = decode(source, input.content);
   if (typeof text !== "string") return { problems: [...problems, text] };
+  let lines: { doc: ReturnType<typeof parseDocument>; counter: LineCounter } | undefined;
 
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length) {
-    for (const e of doc.errors) {
-      problems.push(problem(source, "$", `malformed ${source.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, e.linePos?.[0]?.line));
-    }
-    return { problems };
-  }
+  // Fast path for JSON: parse it natively and build the YAML document (for line numbers) only
+  // when there is something to report.
   let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 1000 });
-  } catch (err) {
-    return { problems: [...problems, problem(source, "$", `unreadable document: ${(err as Error).message}`)] };
+  let fast = false;
+  if (/\.json$/i.test(source)) {
+    try {
+      data = JSON.parse(text);
+      fast = data !== null && typeof data === "object" && !Array.isArray(data) && validateDocument(source, data).length === 0;
+    } catch {
+      fast = false;
+    }
   }
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    problems.push(problem(source, "$", `expected a mapping with an \`mr\` block at the top level, found ${describeValue(data)}`, 1));
-    return { problems };
+  if (!fast) {
+    const counter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length) {
+      for (const e of doc.errors) {
+        problems.push(problem(source, "$", `malformed ${source.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, e.linePos?.[0]?.line));
+      }
+      return { problems };
+    }
+    try {
+      data = doc.toJS({ maxAliasCount: 1000 });
+    } catch (err) {
+      return { problems: [...problems, problem(source, "$", `unreadable document: ${(err as Error).message}`)] };
+    }
+    if (data === null || typeof data !== "object" || Array.isArray(data)) {
+      problems.push(problem(source, "$", `expected a mapping with an \`mr\` block at the top level, found ${describeValue(data)}`, 1));
+      return { problems };
+    }
+    problems.push(...validateDocument(source, data, doc, counter));
+    lines = { doc, counter };
   }
-  problems.push(...validateDocument(source, data, doc, counter));
   if (problems.length || "error" in named) return { problems };
 
   const mr = (data as { mr: Record<string, unknown> }).mr;
@@ -101,7 +116,7 @@ export function parseUmr(input: RecordInput): ParseResult {
     const at = ["mr", "relations", "upstream", index];
     const obj = typeof item === "string" ? { ref: item } : (item as { ref: string; relation?: Relation; note?: string | null });
     const parsed = parseReference(obj.ref);
-    const line = lineOf(doc, counter, at);
+    const line = lineOf(lines?.doc, lines?.counter, at);
     if ("error" in parsed) {
       problems.push(problem(source, jsonPath(at), parsed.error, line));
       return;

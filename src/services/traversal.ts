@@ -4,11 +4,14 @@
 // Cost: each node and edge is read a bounded number of times; no path is ever enumerated,
 // so a lattice with 2^40 paths costs as much as its 121 nodes.
 import { cypher } from "../neo4j/cypher.js";
-import type { Executor } from "../neo4j/executor.js";
+import type { Executor, Tx } from "../neo4j/executor.js";
 import type { EdgeModel, EdgeTypeName } from "./asset.model.js";
 import { MAX_REACHED, TRAVERSAL_BUDGET_MS } from "./limits.js";
 
 export type DirectionName = "UPSTREAM" | "DOWNSTREAM";
+
+/** From this maxDepth on, a traversal fetches the reachable subgraph in one statement. */
+export const REACH_MIN_DEPTH = 5;
 
 export interface NodeInfo {
   node: string;
@@ -61,16 +64,44 @@ interface HopRow extends NodeInfo {
 }
 
 export async function traverse(db: Executor, startKeys: readonly string[], opts: TraversalOptions): Promise<TraversalResult> {
+  // One read transaction for all the steps: one consistent snapshot, and no session or
+  // transaction set-up per depth.
+  const budgetMs = opts.budgetMs ?? TRAVERSAL_BUDGET_MS;
+  return db.readTransaction("traverse", (tx) => walk(tx, startKeys, opts), { timeoutMs: budgetMs + 10_000 });
+}
+
+async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions): Promise<TraversalResult> {
   const started = performance.now();
   const maxReached = opts.maxReached ?? MAX_REACHED;
-  const budgetMs = opts.budgetMs ?? TRAVERSAL_BUDGET_MS;
   const nodes = new Map<string, ReachedNode>();
   const edges = new Map<string, { parent: string; edge: EdgeModel }[]>();
   let statements = 1;
-  const starts = (await db.read(cypher("traverse/start"), { keys: [...startKeys] })) as unknown as NodeInfo[];
+  const budgetMs = opts.budgetMs ?? TRAVERSAL_BUDGET_MS;
+  const starts = (await tx.run(cypher("traverse/start"), { keys: [...startKeys] })) as unknown as NodeInfo[];
   for (const s of starts) if (!opts.stopAt?.(s)) nodes.set(s.node, { ...s, depth: 0, via: null });
 
-  const hop = cypher(opts.direction === "DOWNSTREAM" ? "traverse/downstream-hop" : "traverse/upstream-hop");
+  const params = { types: opts.types?.length ? opts.types : null, relations: opts.relations ?? null, withAdvisories: Boolean(opts.withAdvisories) };
+  // Two ways to get a depth's edges, with the same answer: deep questions fetch the whole
+  // reachable subgraph in one statement (a pruning breadth-first expand inside Neo4j) and walk
+  // it here; shallow ones ask Neo4j one depth at a time, reading no further than they need.
+  let expand: (frontier: string[]) => Promise<HopRow[]>;
+  if (opts.maxDepth >= REACH_MIN_DEPTH) {
+    const rows = (await tx.run(cypher(`traverse/${opts.direction === "DOWNSTREAM" ? "downstream" : "upstream"}-reach`), { keys: starts.map((s) => s.key), ...params })) as unknown as HopRow[];
+    statements++;
+    const byParent = new Map<string, HopRow[]>();
+    for (const r of rows) {
+      const list = byParent.get(r.parent);
+      if (list) list.push(r);
+      else byParent.set(r.parent, [r]);
+    }
+    expand = async (frontier) => frontier.flatMap((f) => byParent.get(f) ?? []);
+  } else {
+    const hop = cypher(opts.direction === "DOWNSTREAM" ? "traverse/downstream-hop" : "traverse/upstream-hop");
+    expand = async (frontier) => {
+      statements++;
+      return (await tx.run(hop, { frontier, ...params })) as unknown as HopRow[];
+    };
+  }
   let frontier = [...nodes.keys()];
   let depth = 0;
   let cutReason: string | null = null;
@@ -81,13 +112,7 @@ export async function traverse(db: Executor, startKeys: readonly string[], opts:
       cutReason = `time budget of ${budgetMs} ms used up at depth ${depth}; narrow the question (a smaller maxDepth, fewer edge types) and ask again`;
       break;
     }
-    const rows = (await db.read(hop, {
-      frontier,
-      types: opts.types?.length ? opts.types : null,
-      relations: opts.relations ?? null,
-      withAdvisories: Boolean(opts.withAdvisories),
-    })) as unknown as HopRow[];
-    statements++;
+    const rows = await expand(frontier);
     const next: string[] = [];
     for (const r of rows) {
       const parentKey = nodes.get(r.parent)!.key;

@@ -3,7 +3,7 @@
 import type { Driver } from "neo4j-driver";
 import { silentLogger } from "../../src/log.js";
 import type { Statement } from "../../src/neo4j/cypher.js";
-import { Executor, toNeo4jParams, toPlain, type Params, type Row } from "../../src/neo4j/executor.js";
+import { Executor, Tx, toNeo4jParams, toPlain, type Params, type Row, type RunOptions } from "../../src/neo4j/executor.js";
 
 export interface Profiled {
   name: string;
@@ -29,14 +29,31 @@ export class ProfilingExecutor extends Executor {
   constructor(driver: Driver) {
     super(driver, undefined, silentLogger);
   }
+  private async profiled(run: (text: string, params: Params) => Promise<import("neo4j-driver").QueryResult>, stmt: Statement, params: Params): Promise<Row[]> {
+    const res = await run(`PROFILE ${stmt.text}`, toNeo4jParams(params) as Params);
+    const acc = { hits: 0, ops: [] as string[] };
+    walk(res.summary.profile as unknown as PlanNode, acc);
+    this.profiles.push({ name: stmt.name, dbHits: acc.hits, rows: res.records.length, operators: acc.ops });
+    return res.records.map((r) => toPlain(r.toObject()) as Row);
+  }
+
   override async read(stmt: Statement, params: Params = {}): Promise<Row[]> {
     const session = this.driver.session({ defaultAccessMode: "READ" });
     try {
-      const res = await session.run(`PROFILE ${stmt.text}`, toNeo4jParams(params) as Params);
-      const acc = { hits: 0, ops: [] as string[] };
-      walk(res.summary.profile as unknown as PlanNode, acc);
-      this.profiles.push({ name: stmt.name, dbHits: acc.hits, rows: res.records.length, operators: acc.ops });
-      return res.records.map((r) => toPlain(r.toObject()) as Row);
+      return await this.profiled((t, p) => session.run(t, p), stmt, params);
+    } finally {
+      await session.close();
+    }
+  }
+
+  override async readTransaction<T>(_name: string, work: (tx: Tx) => Promise<T>, _opts?: RunOptions): Promise<T> {
+    const session = this.driver.session({ defaultAccessMode: "READ" });
+    try {
+      return await session.executeRead((managed) => {
+        const tx = new Tx(managed);
+        tx.run = (stmt: Statement, params: Params = {}) => this.profiled((t, p) => managed.run(t, p), stmt, params);
+        return work(tx);
+      });
     } finally {
       await session.close();
     }

@@ -66,7 +66,9 @@ describe("a lattice of 40 stacked diamonds (2^40 paths)", () => {
     const rr = await services.risk.riskReport("t40");
     expect(rr.risks.map((r) => [r.advisory.id, r.depth, r.path.length])).toEqual([["record:t0@1.0.0:csam", 80, 80]]);
     expect(profiled.totalHits()).toBeLessThan(LINEAR_BOUND);
-    expect(profiled.profiles.flatMap((p) => p.operators)).not.toContain("VarLengthExpand(All)");
+    const operators = profiled.profiles.flatMap((p) => p.operators);
+    expect(operators).toContain("VarLengthExpand(Pruning,BFS,All)");
+    expect(operators).not.toContain("VarLengthExpand(All)");
   });
 
   it("paths returns the shortest chains without enumerating the 2^40 paths", async () => {
@@ -145,6 +147,10 @@ describe("limits and errors", () => {
     const text = fs.readFileSync(path.join(projectRoot, "cypher/traverse/shortest-paths.cypher"), "utf8");
     expect(/\{1,(\d+)\}/.exec(text)![1]).toBe(String(MAX_DEPTH));
     expect(/SHORTEST (\d+)/.exec(text)![1]).toBe(String(MAX_PATHS));
+    for (const dir of ["upstream", "downstream"]) {
+      const reach = fs.readFileSync(path.join(projectRoot, `cypher/traverse/${dir}-reach.cypher`), "utf8");
+      expect(/\*1\.\.(\d+)\]/.exec(reach)![1]).toBe(String(MAX_DEPTH));
+    }
   });
 
   it("answers LIMIT_EXCEEDED, NOT_FOUND and BAD_USER_INPUT as the contract lists", async () => {

@@ -1,0 +1,58 @@
+// npm run bench -- --assets 100000 [--seed 42] [--queries 200]
+// Generates (or reuses) the records, starts a throw-away local Neo4j (sized for the run),
+// ingests, measures, and writes bench/results/<size>-<date>.json and .md.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Command } from "commander";
+import { loadConfig, projectRoot } from "../src/config.js";
+import { createLogger } from "../src/log.js";
+import { connect, Executor } from "../src/neo4j/executor.js";
+import { provideNeo4j } from "../src/neo4j/provider.js";
+import { runBench, toMarkdown } from "./run.js";
+
+const opts = new Command()
+  .option("--assets <n>", "records to generate", (v) => Number(v), 10000)
+  .option("--seed <n>", "generator seed", (v) => Number(v), 42)
+  .option("--queries <n>", "samples per query kind", (v) => Number(v), 200)
+  .option("--naive-cap <seconds>", "time cap of the naive baseline", (v) => Number(v), 10)
+  .option("--chunk <n>", "records per committed chunk", (v) => Number(v), 20000)
+  .parse(process.argv)
+  .opts<{ assets: number; seed: number; queries: number; naiveCap: number; chunk: number }>();
+
+if (process.env.NEO4J_URI) {
+  console.error("bench: NEO4J_URI is set; the benchmark wipes its database, so it only runs on its own local Neo4j. Unset NEO4J_URI.");
+  process.exit(2);
+}
+const sizeGb = opts.assets >= 500_000 ? 4 : opts.assets >= 50_000 ? 2 : 1;
+process.env.UMR_NEO4J_HEAP ??= `${sizeGb}g`;
+process.env.UMR_NEO4J_PAGECACHE ??= `${sizeGb}g`;
+const log = createLogger(process.env.LOG_LEVEL ?? "warn", "bench");
+const target = await provideNeo4j(loadConfig(), "test", log);
+const driver = await connect(target, { retries: 3, log });
+const db = new Executor(driver, target.database, log);
+const started = Date.now();
+try {
+  const report = await runBench({
+    assets: opts.assets,
+    seed: opts.seed,
+    queries: opts.queries,
+    genDir: path.join(projectRoot, "bench", "out", `gen-${opts.assets}-${opts.seed}`),
+    db,
+    jvmPid: target.pid ?? null,
+    log,
+    naiveCapMs: opts.naiveCap * 1000,
+    chunk: opts.chunk,
+    onPhase: (t) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${t}\n`),
+  });
+  const dir = path.join(projectRoot, "bench", "results");
+  fs.mkdirSync(dir, { recursive: true });
+  const base = path.join(dir, `${opts.assets}-${report.date.slice(0, 10)}`);
+  fs.writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + os.EOL);
+  fs.writeFileSync(`${base}.md`, toMarkdown(report));
+  process.stdout.write(toMarkdown(report));
+  process.stderr.write(`wrote ${path.relative(process.cwd(), base)}.json and .md\n`);
+} finally {
+  await db.close();
+  await target.stop();
+}

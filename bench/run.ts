@@ -1,0 +1,319 @@
+// The benchmark itself, as a function (bench.ts is its command line; a test runs it small).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { startHttpServer } from "../src/http/server.js";
+import { IngestService } from "../src/ingest/ingest.service.js";
+import type { Logger } from "../src/log.js";
+import { launcherDir } from "../src/neo4j/local.js";
+import { applySchema } from "../src/neo4j/schema.js";
+import type { Executor } from "../src/neo4j/executor.js";
+import { collectFiles, parseInputs, readInputs } from "../src/records/load.js";
+import { Csr } from "./csr.js";
+import { generate, type GenStats } from "./generate.js";
+
+export interface BenchOptions {
+  assets: number;
+  seed: number;
+  /** Samples per query kind. */
+  queries: number;
+  genDir: string;
+  db: Executor;
+  jvmPid?: number | null;
+  log: Logger;
+  /** Time cap of the naive baseline, per question. */
+  naiveCapMs: number;
+  /** Records read, parsed and committed per chunk. */
+  chunk: number;
+  onPhase?: (text: string) => void;
+}
+
+interface Latency {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+function stats(samples: number[]): Latency {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { n: s.length, p50: round(q(50)), p95: round(q(95)), p99: round(q(99)), max: round(s.at(-1) ?? 0) };
+}
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function rows(db: Executor, text: string, params: Record<string, unknown> = {}, timeoutMs?: number) {
+  return db.read({ name: "bench/baseline", text }, params, timeoutMs ? { timeoutMs } : {});
+}
+
+function jvmPeakMb(pid: number | null | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function runBench(o: BenchOptions) {
+  const phase = (t: string) => o.onPhase?.(t);
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  try {
+    // 1. Records.
+    let gen: GenStats;
+    const marker = path.join(o.genDir, ".generated.json");
+    const cached = fs.existsSync(marker) ? (JSON.parse(fs.readFileSync(marker, "utf8")) as { options: { assets: number; seed: number }; stats: GenStats }) : null;
+    if (cached && cached.options.assets === o.assets && cached.options.seed === o.seed) gen = cached.stats;
+    else {
+      phase(`generating ${o.assets} records (seed ${o.seed})`);
+      gen = generate({ assets: o.assets, seed: o.seed, out: o.genDir });
+    }
+
+    // 2. Schema, then ingest through the product's own path, chunk by chunk.
+    const schemaStart = performance.now();
+    await applySchema(o.db);
+    const schemaMs = performance.now() - schemaStart;
+    const files = collectFiles([o.genDir]);
+    const ingest = new IngestService(o.db, o.log);
+    const ingestStart = performance.now();
+    let accepted = 0;
+    let parseMs = 0;
+    for (let i = 0; i < files.length; i += o.chunk) {
+      const t = performance.now();
+      const loaded = parseInputs(readInputs(files.slice(i, i + o.chunk), o.genDir), "umr");
+      parseMs += performance.now() - t;
+      const report = await ingest.ingest(loaded, { batchSize: 5000 });
+      if (!report.written && report.accepted === 0 && report.unchanged === 0) throw new Error(`ingest refused a chunk: ${report.problems.slice(0, 3).map((p) => p.message).join("; ")}`);
+      accepted += report.accepted;
+      phase(`ingested ${Math.min(i + o.chunk, files.length)}/${files.length} records`);
+    }
+    const ingestMs = performance.now() - ingestStart;
+    const [counts] = await rows(o.db, "MATCH (a:Asset) WITH count(a) AS nodes CALL { MATCH ()-[e:TRAINED_ON|DERIVED_FROM]->() RETURN count(e) AS edges } RETURN nodes, edges");
+    const nodes = counts!.nodes as number;
+    const edgeCount = counts!.edges as number;
+
+    // 3. The in-memory floor: the graph as CSR (reverse edges: downstream neighbours).
+    phase("loading the graph into memory for the CSR baseline");
+    const csrLoadStart = performance.now();
+    const idRows = await rows(o.db, "MATCH (a:Asset) RETURN a.key AS key ORDER BY key", {}, 600_000);
+    const index = new Map(idRows.map((r, i) => [r.key as string, i]));
+    const edgeRows = await rows(o.db, "MATCH (a:Asset)-[:TRAINED_ON|DERIVED_FROM]->(b:Asset) RETURN a.key AS a, b.key AS b", {}, 600_000);
+    const from = new Int32Array(edgeRows.length);
+    const to = new Int32Array(edgeRows.length);
+    edgeRows.forEach((e, i) => {
+      from[i] = index.get(e.b as string)!; // downstream: upstream → dependent
+      to[i] = index.get(e.a as string)!;
+    });
+    const down = Csr.build(index.size, from, to);
+    const up = Csr.build(index.size, to, from);
+    const csrLoadMs = performance.now() - csrLoadStart;
+    idRows.length = 0;
+    edgeRows.length = 0;
+
+    // 4. The API over HTTP.
+    const server = await startHttpServer({ db: o.db, log: o.log, port: 0 });
+    const url = server.url;
+    const gql = async (query: string, variables: Record<string, unknown>) => {
+      const t = performance.now();
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
+      if (body.errors) throw new Error(`GraphQL: ${body.errors[0]!.message}`);
+      return { ms: performance.now() - t, data: body.data };
+    };
+    const r = rng(o.seed);
+    const keys = [...index.keys()].filter((k) => k.includes("@"));
+    const pick = (filter: (k: string) => boolean) => {
+      for (let tries = 0; tries < 1000; tries++) {
+        const k = keys[Math.floor(r() * keys.length)]!;
+        if (filter(k)) return k;
+      }
+      return keys[0]!;
+    };
+    const newestKey = (id: string) => keys.filter((k) => k.startsWith(`${id}@`)).sort().at(-1)!;
+    const hubs = gen.hubs.map(newestKey).filter(Boolean);
+    const Q = {
+      lineageUp: `query($k: ID!) { lineage(key: $k, direction: UPSTREAM, first: 50) { totalCount complete edges { node { asset { key kind } depth } } } }`,
+      lineageDown: `query($k: ID!) { lineage(key: $k, direction: DOWNSTREAM, first: 50) { totalCount complete edges { node { asset { key kind } depth } } } }`,
+      blastRadius: `query($k: ID!) { blastRadius(key: $k, first: 50) { totalCount complete cutReason byKind { key count } edges { node { asset { key } depth effectiveSeverity } } } }`,
+      riskReport: `query($k: ID!) { riskReport(key: $k) { highestSeverity risks { advisory { id category } depth path { relation to { key } } } } }`,
+      page: `query($after: String) { assets(first: 50, after: $after) { totalCount edges { node { key name upstream { to { key } } } } pageInfo { endCursor } } }`,
+    };
+    // Warm-up: the JVM compiles Neo4j's hot paths in the first few hundred queries.
+    phase("warming up");
+    for (let i = 0; i < Math.min(100, o.queries); i++) {
+      await gql(Q.lineageUp, { k: pick(() => true) });
+      await gql(Q.riskReport, { k: pick(() => true) });
+      await gql(Q.lineageDown, { k: pick((k) => k.startsWith("m-")) });
+    }
+    const latencies: Record<string, number[]> = { lineageUp: [], lineageDown: [], blastRadiusRandom: [], riskReport: [], pagedRead: [] };
+    phase(`running the query mix (${o.queries} samples per kind)`);
+    let after: string | null = null;
+    for (let i = 0; i < o.queries; i++) {
+      latencies.lineageUp!.push((await gql(Q.lineageUp, { k: pick((k) => k.startsWith("m-") || k.startsWith("app-")) })).ms);
+      latencies.lineageDown!.push((await gql(Q.lineageDown, { k: pick((k) => k.startsWith("m-")) })).ms);
+      latencies.blastRadiusRandom!.push((await gql(Q.blastRadius, { k: pick((k) => k.startsWith("m-")) })).ms);
+      latencies.riskReport!.push((await gql(Q.riskReport, { k: pick(() => true) })).ms);
+      const page = await gql(Q.page, { after });
+      latencies.pagedRead!.push(page.ms);
+      after = page.data.assets.pageInfo.endCursor;
+    }
+
+    // 5. The hubs, side by side with the baselines.
+    phase("blast radius of the biggest hubs against the baselines");
+    const hubRows = [];
+    for (const hub of hubs.slice(0, 3)) {
+      const ours = await gql(Q.blastRadius, { k: hub });
+      const bStart = performance.now();
+      const [b] = await rows(o.db, "MATCH (s:Asset {key: $k})<-[:TRAINED_ON|DERIVED_FROM*]-(x) RETURN count(DISTINCT x) AS n", { k: hub }, 600_000);
+      const bMs = performance.now() - bStart;
+      const cStart = performance.now();
+      const cCount = down.bfsCount(index.get(hub)!);
+      const cMs = performance.now() - cStart;
+      let aMs: number | null = null;
+      let aNote = "";
+      const aStart = performance.now();
+      try {
+        const res = await rows(o.db, "MATCH p = (s:Asset {key: $k})<-[*]-(b) RETURN count(p) AS paths", { k: hub }, o.naiveCapMs);
+        aMs = performance.now() - aStart;
+        aNote = `${res[0]!.paths} paths`;
+      } catch {
+        aNote = `stopped at the ${o.naiveCapMs / 1000} s cap`;
+      }
+      hubRows.push({
+        key: hub,
+        affected: ours.data.blastRadius.totalCount as number,
+        complete: ours.data.blastRadius.complete as boolean,
+        oursMs: Math.round(ours.ms),
+        naiveMs: aMs === null ? null : Math.round(aMs),
+        naive: aNote,
+        plainCypherMs: Math.round(bMs),
+        plainCypherCount: (b!.n as number) + 1,
+        csrMs: Math.round(cMs * 100) / 100,
+        csrCount: cCount,
+        vsPlainCypher: Math.round((ours.ms / bMs) * 100) / 100,
+        vsCsr: Math.round((ours.ms / Math.max(cMs, 0.01)) * 10) / 10,
+      });
+    }
+    // The same comparison on random questions (lineage upstream): API overhead over plain Cypher.
+    const overhead: { oursMs: number; plainMs: number; csrMs: number }[] = [];
+    for (let i = 0; i < Math.min(o.queries, 50); i++) {
+      const k = pick((x) => x.startsWith("m-"));
+      const ours = await gql(`query($k: ID!) { lineage(key: $k, direction: UPSTREAM, first: 1) { totalCount } }`, { k });
+      const t = performance.now();
+      await rows(o.db, "MATCH (s:Asset {key: $k})-[:TRAINED_ON|DERIVED_FROM*]->(x) RETURN count(DISTINCT x) AS n", { k });
+      const plainMs = performance.now() - t;
+      const c = performance.now();
+      up.bfsCount(index.get(k)!);
+      overhead.push({ oursMs: ours.ms, plainMs, csrMs: performance.now() - c });
+    }
+    const median = (xs: number[]) => stats(xs).p50;
+
+    // 6. Throughput with 1, 4 and 16 clients (the same mix, fixed number of requests).
+    phase("throughput with 1, 4 and 16 clients");
+    const throughput: { clients: number; requests: number; seconds: number; perSecond: number }[] = [];
+    for (const clients of [1, 4, 16]) {
+      const total = Math.max(o.queries * 2, clients * 10);
+      let next = 0;
+      const t = performance.now();
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (next < total) {
+            const i = next++;
+            const k = keys[(i * 7919) % keys.length]!;
+            await gql(i % 2 ? Q.riskReport : Q.lineageUp, { k });
+          }
+        }),
+      );
+      const seconds = (performance.now() - t) / 1000;
+      throughput.push({ clients, requests: total, seconds: Math.round(seconds * 100) / 100, perSecond: Math.round(total / seconds) });
+    }
+    await server.close();
+
+    const latency = Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, stats(v)]));
+    const recordsPerSecond = Math.round(accepted / (ingestMs / 1000));
+    const biggest = hubRows[0];
+    const oursOverPlain = median(overhead.map((x) => x.oursMs)) / Math.max(median(overhead.map((x) => x.plainMs)), 0.01);
+    const targets = [
+      { target: "ingest ≥ 10,000 records/s", value: `${recordsPerSecond} records/s`, met: recordsPerSecond >= 10_000 },
+      ...(biggest ? [{ target: "largest hub blast radius within 20× the CSR floor", value: `${biggest.vsCsr}× (${biggest.oursMs} ms vs ${biggest.csrMs} ms)`, met: biggest.vsCsr <= 20 }] : []),
+      { target: "lineage p95 ≤ 25 ms", value: `${latency.lineageUp!.p95} ms up, ${latency.lineageDown!.p95} ms down`, met: latency.lineageUp!.p95 <= 25 && latency.lineageDown!.p95 <= 25 },
+      { target: "risk report p95 ≤ 25 ms", value: `${latency.riskReport!.p95} ms`, met: latency.riskReport!.p95 <= 25 },
+      { target: "API overhead ≤ 1.5× plain Cypher (b)", value: `${Math.round(oursOverPlain * 100) / 100}× (median lineage, count only)`, met: oursOverPlain <= 1.5 },
+      { target: "≥ 300 requests/s with 16 clients", value: `${throughput.at(-1)!.perSecond} requests/s`, met: throughput.at(-1)!.perSecond >= 300 },
+      { target: "Node RSS ≤ 1 GB", value: `${Math.round(peakRss / 1024 / 1024)} MB`, met: peakRss <= 1024 ** 3 },
+    ];
+    return {
+      date: new Date().toISOString(),
+      machine: { cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1024 ** 3), cpu: os.cpus()[0]?.model ?? "unknown", node: process.version, neo4j: /<neo4j\.version>([^<]+)/.exec(fs.readFileSync(path.join(launcherDir, "pom.xml"), "utf8"))?.[1], java: javaVersion() },
+      graph: { ...gen, nodes, edges: edgeCount },
+      ingest: { records: accepted, seconds: Math.round(ingestMs) / 1000, recordsPerSecond, edgesPerSecond: Math.round(edgeCount / (ingestMs / 1000)), parseSeconds: Math.round(parseMs) / 1000, schemaSeconds: Math.round(schemaMs) / 1000 },
+      latencyMs: latency,
+      hubs: hubRows,
+      overhead: { samples: overhead.length, oursMedianMs: median(overhead.map((x) => x.oursMs)), plainCypherMedianMs: median(overhead.map((x) => x.plainMs)), csrMedianMs: median(overhead.map((x) => x.csrMs)) },
+      csrLoadSeconds: Math.round(csrLoadMs) / 1000,
+      throughput,
+      memory: { nodePeakRssMb: Math.round(peakRss / 1024 / 1024), jvmPeakRssMb: jvmPeakMb(o.jvmPid) },
+      targets,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function javaVersion(): string {
+  try {
+    return execFileSync("java", ["-version"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).split("\n")[0] ?? "";
+  } catch (err) {
+    return String((err as { stderr?: string }).stderr ?? "").split("\n")[0] ?? "unknown";
+  }
+}
+
+export type BenchReport = Awaited<ReturnType<typeof runBench>>;
+
+export function toMarkdown(r: BenchReport): string {
+  const lines = [
+    `## ${r.graph.records.toLocaleString("en")} assets — ${r.date.slice(0, 10)}`,
+    "",
+    `Machine: ${r.machine.cores} cores, ${r.machine.memoryGb} GB, ${r.machine.cpu}; Node ${r.machine.node}, Neo4j ${r.machine.neo4j}, ${r.machine.java}.`,
+    `Graph: ${r.graph.nodes.toLocaleString("en")} nodes, ${r.graph.edges.toLocaleString("en")} edges, deepest chain ${r.graph.maxDepth} hops.`,
+    "",
+    `Ingest: ${r.ingest.records.toLocaleString("en")} records in ${r.ingest.seconds} s — **${r.ingest.recordsPerSecond.toLocaleString("en")} records/s**, ${r.ingest.edgesPerSecond.toLocaleString("en")} edges/s (parsing ${r.ingest.parseSeconds} s of it); schema online in ${r.ingest.schemaSeconds} s.`,
+    "",
+    "| query (GraphQL over HTTP) | n | p50 ms | p95 ms | p99 ms |",
+    "|---|---|---|---|---|",
+    ...Object.entries(r.latencyMs).map(([k, v]) => `| ${k} | ${v.n} | ${v.p50} | ${v.p95} | ${v.p99} |`),
+    "",
+    "| blast radius of hub | affected | ours ms | (a) naive | (b) plain Cypher ms | (c) CSR ms | ours ÷ (b) | ours ÷ (c) |",
+    "|---|---|---|---|---|---|---|---|",
+    ...r.hubs.map((h) => `| ${h.key} | ${h.affected.toLocaleString("en")}${h.complete ? "" : " (cut)"} | ${h.oursMs} | ${h.naiveMs === null ? h.naive : `${h.naiveMs} ms`} | ${h.plainCypherMs} | ${h.csrMs} | ${h.vsPlainCypher}× | ${h.vsCsr}× |`),
+    "",
+    `Random lineage (count only), medians over ${r.overhead.samples}: ours ${r.overhead.oursMedianMs} ms, plain Cypher ${r.overhead.plainCypherMedianMs} ms, CSR ${r.overhead.csrMedianMs} ms.`,
+    "",
+    "| clients | requests | seconds | requests/s |",
+    "|---|---|---|---|",
+    ...r.throughput.map((t) => `| ${t.clients} | ${t.requests} | ${t.seconds} | ${t.perSecond} |`),
+    "",
+    `Memory: Node peak RSS ${r.memory.nodePeakRssMb} MB; Neo4j JVM peak RSS ${r.memory.jvmPeakRssMb ?? "n/a"} MB.`,
+    "",
+    "| target | measured | |",
+    "|---|---|---|",
+    ...r.targets.map((t) => `| ${t.target} | ${t.value} | ${t.met ? "met" : "**missed**"} |`),
+    "",
+  ];
+  return lines.join("\n");
+}
