@@ -282,7 +282,19 @@ export class IngestService {
 
   private async write(tx: Tx, fresh: AssetRecord[], report: IngestReport, batchSize: number, opts: IngestOptions): Promise<void> {
     const progress = (phase: string, done: number, total: number) => opts.onProgress?.({ phase, done, total });
-    // 1. The record nodes.
+    // 1. Resolution needs every existing edge into an id that gains a version (it may now
+    //    float to a newer version, or leave a placeholder). Read them before the new nodes
+    //    exist: index look-ups over a transaction's own fresh writes are slow.
+    const changedIds = [...new Set(fresh.map((r) => r.id))];
+    const own = this.declaredRefs(fresh);
+    const existingEdges: { from: string; fromKind: string; to: string; type: string; props: EdgeProps }[] = [];
+    for (const part of chunks(changedIds, batchSize)) {
+      for (const row of await tx.run(cypher("ingest/edges-into-ids"), { ids: part })) {
+        existingEdges.push(row as unknown as (typeof existingEdges)[number]);
+      }
+    }
+
+    // 2. The record nodes.
     const rows = fresh.map((r) => ({
       props: {
         key: r.key,
@@ -313,16 +325,7 @@ export class IngestService {
       progress("records", (done += part.length), rows.length);
     }
 
-    // 2. Resolution: the batch's own references, and every existing edge into an id that
-    //    gained a version (it may now float to a newer version, or leave a placeholder).
-    const changedIds = [...new Set(fresh.map((r) => r.id))];
-    const own = this.declaredRefs(fresh);
-    const existingEdges: { from: string; fromKind: string; to: string; type: string; props: EdgeProps }[] = [];
-    for (const part of chunks(changedIds, batchSize)) {
-      for (const row of await tx.run(cypher("ingest/edges-into-ids"), { ids: part })) {
-        existingEdges.push(row as unknown as (typeof existingEdges)[number]);
-      }
-    }
+    // 3. Resolution of the batch's own references and of those existing edges.
     const freshKeys = new Set(fresh.map((r) => r.key));
     const reResolved: DeclaredRef[] = existingEdges
       .filter((e) => !freshKeys.has(e.from))
@@ -378,7 +381,7 @@ export class IngestService {
     report.placeholderIds = [...ownPlaceholders].sort();
     report.placeholders = report.placeholderIds.length;
 
-    // 3. Advisories of source "record" from risk flags.
+    // 4. Advisories of source "record" from risk flags.
     const flagRows = fresh.flatMap((r) =>
       r.risks.map((category) => ({
         id: `record:${r.key}:${category}`,
@@ -392,7 +395,7 @@ export class IngestService {
     );
     for (const part of chunks(flagRows, batchSize)) await tx.run(cypher("advisory/merge-record-advisories"), { rows: part });
 
-    // 4. Advisories reach the new versions (and new placeholders) their range matches.
+    // 5. Advisories reach the new versions (and new placeholders) their range matches.
     const linkIds = [...new Set([...changedIds, ...newPlaceholderIds])];
     const advisories: { id: string; affectsId: string; affectsRange: string }[] = [];
     for (const part of chunks(linkIds, batchSize)) {
@@ -404,7 +407,7 @@ export class IngestService {
       for (const part of chunks(links, batchSize)) await tx.run(cypher("advisory/link-affects"), { rows: part });
     }
 
-    // 5. Placeholders that nothing needs any more disappear.
+    // 6. Placeholders that nothing needs any more disappear.
     const gcIds = [...new Set([...changedIds, ...toDelete.map((d) => d.to).filter((to) => !to.includes("@"))])];
     for (const part of chunks(gcIds, batchSize)) await tx.run(cypher("ingest/gc-placeholders"), { ids: part });
   }

@@ -1,0 +1,69 @@
+// The generator and the benchmark, at about 1,000 assets, so that neither rots. (Figures are
+// not asserted here: performance is measured by `npm run bench`, not by timed tests.)
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../../bench/generate.js";
+import { runBench, toMarkdown } from "../../bench/run.js";
+import { silentLogger } from "../../src/log.js";
+import type { Executor } from "../../src/neo4j/executor.js";
+import { collectFiles } from "../../src/records/load.js";
+import { openTestDb, wipe } from "../helpers/db.js";
+
+function digest(dir: string): string {
+  const h = createHash("sha256");
+  for (const f of collectFiles([dir])) h.update(path.relative(dir, f)).update(fs.readFileSync(f));
+  return h.digest("hex");
+}
+
+let db: Executor;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "umr-gen-"));
+beforeAll(async () => {
+  db = await openTestDb();
+  await wipe(db);
+});
+afterAll(async () => {
+  await db?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("the generator", () => {
+  it("writes the same files for the same seed, other files for another seed", () => {
+    const a = generate({ assets: 1000, seed: 7, out: path.join(tmp, "a") });
+    const b = generate({ assets: 1000, seed: 7, out: path.join(tmp, "b") });
+    const c = generate({ assets: 1000, seed: 8, out: path.join(tmp, "c") });
+    expect(a).toEqual(b);
+    expect(digest(path.join(tmp, "a"))).toBe(digest(path.join(tmp, "b")));
+    expect(digest(path.join(tmp, "a"))).not.toBe(digest(path.join(tmp, "c")));
+    expect(a.records).toBe(1000);
+    expect(collectFiles([path.join(tmp, "a")])).toHaveLength(1000);
+    expect(a.edges / a.records).toBeGreaterThan(2);
+    expect(a.flagged).toEqual(["data-0", "data-1", "data-2"]);
+  });
+});
+
+describe("the benchmark", () => {
+  it("ingests the generated records through the product's path and reports every figure and target", async () => {
+    const report = await runBench({ assets: 1000, seed: 42, queries: 5, genDir: path.join(tmp, "bench"), db, log: silentLogger, naiveCapMs: 2000, chunk: 400 });
+    expect(report.ingest.records).toBe(1000);
+    expect(report.graph.nodes).toBe(1000);
+    expect(Object.keys(report.latencyMs)).toEqual(["lineageUp", "lineageDown", "blastRadiusRandom", "riskReport", "pagedRead"]);
+    expect(Object.values(report.latencyMs).map((l) => l.n)).toEqual([5, 5, 5, 5, 5]);
+    expect(report.hubs.length).toBeGreaterThan(0);
+    // Our answer and both baselines count the same affected assets.
+    for (const h of report.hubs) expect([h.affected, h.plainCypherCount]).toEqual([h.csrCount, h.csrCount]);
+    expect(report.throughput.map((t) => t.clients)).toEqual([1, 4, 16]);
+    expect(report.targets.map((t) => t.target)).toEqual([
+      "ingest ≥ 10,000 records/s",
+      "largest hub blast radius within 20× the CSR floor",
+      "lineage p95 ≤ 25 ms",
+      "risk report p95 ≤ 25 ms",
+      "API overhead ≤ 1.5× plain Cypher (b)",
+      "≥ 300 requests/s with 16 clients",
+      "Node RSS ≤ 1 GB",
+    ]);
+    expect(toMarkdown(report)).toContain("| target | measured | |");
+  });
+});
