@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { startHttpServer } from "../src/http/server.js";
 import { IngestService } from "../src/ingest/ingest.service.js";
 import type { Logger } from "../src/log.js";
@@ -276,11 +276,9 @@ export async function runBench(o: BenchOptions) {
 }
 
 function javaVersion(): string {
-  try {
-    return execFileSync("java", ["-version"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).split("\n")[0] ?? "";
-  } catch (err) {
-    return String((err as { stderr?: string }).stderr ?? "").split("\n")[0] ?? "unknown";
-  }
+  // java -version writes to standard error.
+  const r = spawnSync(process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, "bin", "java") : "java", ["-version"], { encoding: "utf8" });
+  return (r.stderr || r.stdout || "java: unknown").split("\n")[0]!.trim();
 }
 
 export type BenchReport = Awaited<ReturnType<typeof runBench>>;
