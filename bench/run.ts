@@ -11,7 +11,7 @@ import { applySchema } from "../src/neo4j/schema.js";
 import type { Executor } from "../src/neo4j/executor.js";
 import { collectFiles, parseInputs, readInputs } from "../src/records/load.js";
 import { Csr } from "./csr.js";
-import { generate, type GenStats } from "./generate.js";
+import { generate, rng, type GenStats } from "./generate.js";
 
 export interface BenchOptions {
   assets: number;
@@ -44,16 +44,6 @@ function stats(samples: number[]): Latency {
   return { n: s.length, p50: round(q(50)), p95: round(q(95)), p99: round(q(99)), max: round(s.at(-1) ?? 0) };
 }
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function rows(db: Executor, text: string, params: Record<string, unknown> = {}, timeoutMs?: number) {
   return db.read({ name: "bench/baseline", text }, params, timeoutMs ? { timeoutMs } : {});

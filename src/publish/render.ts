@@ -7,7 +7,8 @@ import { explainRisk, metadataRows, type PageAsset, type RecordPage } from "./pa
 const require = createRequire(import.meta.url);
 const SVGtoPDF = require("svg-to-pdfkit") as (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, opts?: { width?: number; height?: number; preserveAspectRatio?: string }) => void;
 
-const html = (s: unknown) => String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+export const escapeHtml = (s: unknown) => String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const html = escapeHtml;
 const SEVERITY_COLOR: Record<string, string> = { CRITICAL: "#842029", HIGH: "#b02a37", MEDIUM: "#997404", LOW: "#41464b" };
 
 export function toHtml(p: RecordPage, opts: { linkSuffix?: string } = {}): string {

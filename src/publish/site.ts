@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Services } from "../services/services.js";
 import { buildPage, type RecordPage } from "./page.js";
-import { renderPage, type PageFormat } from "./render.js";
+import { escapeHtml as html, renderPage, type PageFormat } from "./render.js";
 
 export const SITE_FORMATS: PageFormat[] = ["html", "md", "tex", "pdf", "svg", "dot"];
 
@@ -16,7 +16,6 @@ export interface IndexEntry {
   highestSeverity: string | null;
 }
 
-const html = (s: unknown) => String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The index page: every record, searchable as you type (the data is inline: no server needed). */
 export function indexHtml(entries: IndexEntry[], generatedAt: string): string {
