@@ -100,9 +100,10 @@ export class AssetService {
       const rest = afterKey === null ? keys : keys.filter((k) => k > afterKey);
       return toPage("asset", rest.slice(0, limit + 1), limit, keys.length, (k) => k);
     }
+    const unfiltered = params.kind === null && params.publisher === null;
     const [rows, count] = await Promise.all([
-      this.db.read(cypher("asset/list"), { ...params, after: afterKey, limit: limit + 1 }),
-      this.db.read(cypher("asset/count"), params),
+      this.db.read(cypher("asset/list"), { ...params, after: afterKey ?? "", limit: limit + 1 }),
+      unfiltered ? this.db.read(cypher("asset/count-all")) : this.db.read(cypher("asset/count"), params),
     ]);
     return toPage("asset", rows.map((r) => r.key as string), limit, count[0]!.totalCount as number, (k) => k);
   }

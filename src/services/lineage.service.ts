@@ -49,8 +49,10 @@ export class LineageService {
     pageSize(args.first);
     const key = await this.assets.resolveKey(args.key);
     const result = await traverse(this.db, [key], { direction: args.direction, maxDepth, types: args.edgeTypes ?? null });
-    const reached = [...result.nodes.values()].filter((n) => n.depth > 0).map((n) => ({ key: n.key, depth: n.depth, path: explain(result, n.node) }));
-    return pageByDepthKey("lineage", reached, args.first, args.after, { complete: result.complete, cutReason: result.cutReason });
+    const reached = [...result.nodes.values()].filter((n) => n.depth > 0).map((n) => ({ key: n.key, depth: n.depth, node: n.node }));
+    const page = pageByDepthKey("lineage", reached, args.first, args.after, { complete: result.complete, cutReason: result.cutReason });
+    // Explanations only for the page: a big answer has many assets but one page.
+    return { ...page, items: page.items.map((i) => ({ cursor: i.cursor, node: { key: i.node.key, depth: i.node.depth, path: explain(result, i.node.node) } })) };
   }
 
   async paths(args: { from: string; to: string; maxDepth?: number | null; limit?: number | null }): Promise<EdgeModel[][]> {

@@ -101,16 +101,24 @@ export class RiskService {
     const relations = args.relations ? policy.relations.filter((r) => args.relations!.includes(r)) : policy.relations;
     const result = await traverse(this.db, sources, { direction: "DOWNSTREAM", maxDepth, relations, stopAt: (n) => exempt.has(n.key) });
     const nodes = [...result.nodes.values()];
-    const affected = nodes.map((n) => ({
-      key: n.key,
-      depth: n.depth,
-      advisory,
-      effectiveSeverity: effectiveSeverity(advisory.severity, n.depth, policy.severityDropPerHop),
-      path: explain(result, n.node).reverse(),
+    const page = pageByDepthKey("affected", nodes.map((n) => ({ key: n.key, depth: n.depth, node: n.node })), args.first, args.after, {
+      complete: result.complete,
+      cutReason: result.cutReason,
+    });
+    // Explanations only for the page: a hub's blast radius has many assets but one page.
+    const items = page.items.map((i) => ({
+      cursor: i.cursor,
+      node: {
+        key: i.node.key,
+        depth: i.node.depth,
+        advisory,
+        effectiveSeverity: effectiveSeverity(advisory.severity, i.node.depth, policy.severityDropPerHop),
+        path: explain(result, i.node.node).reverse(),
+      },
     }));
-    const page = pageByDepthKey("affected", affected, args.first, args.after, { complete: result.complete, cutReason: result.cutReason });
     return {
       ...page,
+      items,
       advisory,
       byKind: counts(nodes.map((n) => n.kind.toUpperCase())),
       byPublisher: counts(nodes.map((n) => n.publisher ?? n.owner ?? "(unknown)")),

@@ -114,12 +114,13 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     }
     const rows = await expand(frontier);
     const next: string[] = [];
-    for (const r of rows) {
+    const edgeOf = (r: HopRow): EdgeModel => {
       const parentKey = nodes.get(r.parent)!.key;
-      const edge: EdgeModel =
-        opts.direction === "UPSTREAM"
-          ? { type: r.type, relation: r.relation, constraint: r.constraint, from: parentKey, to: r.key }
-          : { type: r.type, relation: r.relation, constraint: r.constraint, from: r.key, to: parentKey };
+      return opts.direction === "UPSTREAM"
+        ? { type: r.type, relation: r.relation, constraint: r.constraint, from: parentKey, to: r.key }
+        : { type: r.type, relation: r.relation, constraint: r.constraint, from: r.key, to: parentKey };
+    };
+    for (const r of rows) {
       if (opts.stopAt?.(r)) continue;
       if (depth === opts.maxDepth) {
         if (!nodes.has(r.node)) {
@@ -130,7 +131,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
       }
       if (opts.keepAllEdges) {
         const list = edges.get(r.node) ?? [];
-        list.push({ parent: r.parent, edge });
+        list.push({ parent: r.parent, edge: edgeOf(r) });
         edges.set(r.node, list);
       }
       if (nodes.has(r.node)) continue;
@@ -139,7 +140,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
         break;
       }
       const { parent: _p, type: _t, relation: _r, constraint: _c, ...info } = r;
-      nodes.set(r.node, { ...info, depth: depth + 1, via: { parent: r.parent, edge } });
+      nodes.set(r.node, { ...info, depth: depth + 1, via: { parent: r.parent, edge: edgeOf(r) } });
       next.push(r.node);
     }
     if (cutReason) break;

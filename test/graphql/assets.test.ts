@@ -89,7 +89,7 @@ describe("assets", () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.assets.edges).toHaveLength(50);
     expect(api.statements.length).toBe(few);
-    expect([...api.statements].sort()).toEqual(["asset/by-keys", "asset/by-keys", "asset/count", "asset/list", "edge/downstream-page", "edge/upstream"].sort());
+    expect([...api.statements].sort()).toEqual(["asset/by-keys", "asset/by-keys", "asset/count-all", "asset/list", "edge/downstream-page", "edge/upstream"].sort());
   });
 
   it("rejects a page larger than the maximum with LIMIT_EXCEEDED and a foreign cursor with BAD_USER_INPUT", async () => {
