@@ -29,16 +29,17 @@ export class ExportService {
   constructor(
     private readonly db: Executor,
     private readonly assets: AssetService,
+    private readonly maxNodes = MAX_EXPORT_NODES,
   ) {}
 
   async subgraph(roots: string[], direction: DirectionName, maxDepth?: number | null): Promise<Subgraph & { paths: ExportPath[]; roots: string[] }> {
     const depth = checkDepth(maxDepth);
     const keys: string[] = [];
     for (const r of roots) keys.push(await this.assets.resolveKey(r, "roots"));
-    const walk = await traverse(this.db, keys, { direction, maxDepth: depth, maxReached: MAX_EXPORT_NODES + 1 });
-    if (walk.nodes.size > MAX_EXPORT_NODES) {
+    const walk = await traverse(this.db, keys, { direction, maxDepth: depth, maxReached: this.maxNodes + 1 });
+    if (walk.nodes.size > this.maxNodes) {
       throw new LimitExceededError(
-        `the subgraph holds more than ${MAX_EXPORT_NODES} assets; export it in parts (a smaller maxDepth, or several roots at a time)`,
+        `the subgraph holds more than ${this.maxNodes} assets; export it in parts (a smaller maxDepth, or several roots at a time)`,
       );
     }
     const nodeKeys = [...walk.nodes.values()].map((n) => n.key).sort();

@@ -12,6 +12,8 @@ import { buildBundle, verifyBundle } from "../../src/export/bundle.js";
 import { loadJsonExport } from "../../src/export/load.js";
 import { silentLogger } from "../../src/log.js";
 import type { Executor } from "../../src/neo4j/executor.js";
+import { LimitExceededError } from "../../src/errors.js";
+import { ExportService } from "../../src/services/export.service.js";
 import { Services } from "../../src/services/services.js";
 import { startHttpServer, type HttpServer } from "../../src/http/server.js";
 import { neo4jCredentials, openTestDb, wipe } from "../helpers/db.js";
@@ -155,6 +157,14 @@ describe.skipIf(!hasShared)("exports of the UMR graph", () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("a subgraph over the size limit answers LIMIT_EXCEEDED with advice instead of exhausting memory", async () => {
+    const small = new ExportService(db, services.assets, 5);
+    await expect(small.export(["plip"], "UPSTREAM", null, "JSON")).rejects.toThrow(
+      new LimitExceededError("the subgraph holds more than 5 assets; export it in parts (a smaller maxDepth, or several roots at a time)"),
+    );
+    expect((await small.export(["plip"], "UPSTREAM", 1, "JSON")).nodeCount).toBe(4);
   });
 
   it("umr export --bundle and umr verify-bundle, as a user runs them", async () => {
