@@ -196,7 +196,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       }
     });
   });
-  opts.log.info({ uri, pid: child.pid, home: opts.home, ms: Date.now() - started }, "local Neo4j started");
+  opts.log.info({ uri, jvmPid: child.pid, home: opts.home, ms: Date.now() - started }, "local Neo4j started");
 
   // Belt and braces for a normal exit that skipped stop(): the stdin pipe covers crashes.
   const onExit = () => child.kill("SIGTERM");
@@ -213,11 +213,11 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
         child.kill("SIGTERM");
         const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 30_000).unref());
         if ((await Promise.race([exited, timeout])) === "timeout") {
-          opts.log.warn({ pid: child.pid }, "local Neo4j did not stop within 30 s; killing it");
+          opts.log.warn({ jvmPid: child.pid }, "local Neo4j did not stop within 30 s; killing it");
           child.kill("SIGKILL");
           await exited;
         }
-        opts.log.info({ pid: child.pid }, "local Neo4j stopped");
+        opts.log.info({ jvmPid: child.pid }, "local Neo4j stopped");
       })();
       return stopping;
     },

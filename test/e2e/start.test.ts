@@ -77,7 +77,7 @@ describe.skipIf(Boolean(process.env.NEO4J_URI))("npm start with its own local Ne
     const started = logs.find((l) => l.msg === "local Neo4j started")!;
     expect(ready.neo4j).toBe(`bolt://127.0.0.1:${boltPort}`);
     expect(started.home).toBe(dataDir);
-    const jvm = started.pid as number;
+    const jvm = started.jvmPid as number;
     expect(alive(jvm)).toBe(true);
     const base = (ready.graphql as string).replace(/\/graphql$/, "");
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
