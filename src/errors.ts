@@ -33,9 +33,6 @@ export class ConflictError extends DomainError {
 export class LimitExceededError extends DomainError {
   readonly code = "LIMIT_EXCEEDED" as const;
 }
-export class ForbiddenError extends DomainError {
-  readonly code = "FORBIDDEN" as const;
-}
 export class ServiceUnavailableError extends DomainError {
   readonly code = "SERVICE_UNAVAILABLE" as const;
 }

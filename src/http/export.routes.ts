@@ -1,30 +1,19 @@
 // HTTP downloads of exports and evidence bundles, with Content-Type and Content-Disposition.
 //   GET /export?roots=plip,clip&direction=UPSTREAM&maxDepth=3&format=GRAPHML
 //   GET /export/bundle?roots=plip&direction=UPSTREAM
-import type { Express, Request, Response } from "express";
-import { DomainError } from "../errors.js";
+import type { Express, Request } from "express";
 import { buildBundle, BUNDLE_CONTENT_TYPE } from "../export/bundle.js";
 import { CONTENT_TYPES, type ExportFormatName } from "../export/formats.js";
 import type { Logger } from "../log.js";
 import type { Services } from "../services/services.js";
 import type { DirectionName } from "../services/traversal.js";
-
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, LIMIT_EXCEEDED: 413, SERVICE_UNAVAILABLE: 503 };
+import { sendError } from "./errors.js";
 
 function params(req: Request) {
   const roots = String(req.query.roots ?? "").split(",").map((r) => r.trim()).filter(Boolean);
   const direction = String(req.query.direction ?? "UPSTREAM").toUpperCase() as DirectionName;
   const maxDepth = req.query.maxDepth ? Number(req.query.maxDepth) : null;
   return { roots, direction, maxDepth };
-}
-
-function fail(res: Response, log: Logger, err: unknown) {
-  if (err instanceof DomainError) {
-    res.status(STATUS[err.code] ?? 400).json({ error: err.message, code: err.code });
-    return;
-  }
-  log.error({ err }, "export failed");
-  res.status(500).json({ error: "Internal server error: the error was logged on the server.", code: "INTERNAL_SERVER_ERROR" });
 }
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "_");
@@ -44,7 +33,7 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
       res.setHeader("Content-Disposition", `attachment; filename="umr-${safe(roots.join("+"))}-${direction.toLowerCase()}.${ext}"`);
       res.send(result.content);
     } catch (err) {
-      fail(res, log, err);
+      sendError(res, log, err, "export");
     }
   });
 
@@ -60,7 +49,7 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
       res.setHeader("Content-Disposition", `attachment; filename="umr-evidence-${safe(roots.join("+"))}-${direction.toLowerCase()}.tar"`);
       res.send(bundle);
     } catch (err) {
-      fail(res, log, err);
+      sendError(res, log, err, "export");
     }
   });
 }

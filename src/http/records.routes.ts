@@ -1,11 +1,11 @@
 // Published record pages, served: GET /records/ (the index) and /records/<key>.<html|md|tex|pdf|svg|dot>.
 import type { Express } from "express";
-import { DomainError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { buildPage } from "../publish/page.js";
 import { PAGE_TYPES, renderPage, type PageFormat } from "../publish/render.js";
 import { allKeys, indexHtml } from "../publish/site.js";
 import type { Services } from "../services/services.js";
+import { sendError } from "./errors.js";
 
 export function recordRoutes(app: Express, services: Services, log: Logger): void {
   app.get(["/records", "/records/", "/records/index.html"], async (_req, res) => {
@@ -15,8 +15,7 @@ export function recordRoutes(app: Express, services: Services, log: Logger): voi
       const entries = assets.filter((a) => a !== null).map((a) => ({ key: a.key, name: a.name, kind: a.kind, publisher: a.publisher, highestSeverity: null }));
       res.type("html").send(indexHtml(entries, new Date().toISOString()));
     } catch (err) {
-      log.error({ err }, "records index failed");
-      res.status(500).json({ error: "Internal server error: the error was logged on the server.", code: "INTERNAL_SERVER_ERROR" });
+      sendError(res, log, err, "records index");
     }
   });
 
@@ -34,12 +33,7 @@ export function recordRoutes(app: Express, services: Services, log: Logger): voi
       if (ext === "pdf" || ext === "tex") res.setHeader("Content-Disposition", `inline; filename="${page.asset.key}.${ext}"`);
       res.send(body);
     } catch (err) {
-      if (err instanceof DomainError) {
-        res.status(err.code === "NOT_FOUND" ? 404 : 400).json({ error: err.message, code: err.code });
-        return;
-      }
-      log.error({ err }, "record page failed");
-      res.status(500).json({ error: "Internal server error: the error was logged on the server.", code: "INTERNAL_SERVER_ERROR" });
+      sendError(res, log, err, "record page");
     }
   });
 }

@@ -1,6 +1,6 @@
 // The project's own Neo4j Community server (neo4j-local/): built and fetched from Maven Central
 // on first use, started on loopback, stopped with its parent. No Docker needed.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
@@ -233,4 +233,3 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   }
 }
 
-export type { ChildProcess };

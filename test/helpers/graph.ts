@@ -1,6 +1,5 @@
 // Reading the graph back, independently of the services: a canonical dump for comparisons.
 import type { Executor } from "../../src/neo4j/executor.js";
-import { loadInputs } from "./ingest.js";
 
 export interface Dump {
   nodes: string[];
@@ -41,4 +40,4 @@ export async function count(db: Executor, query: string, params: Record<string, 
   return r[0]!.n as number;
 }
 
-export { rows, loadInputs };
+export { rows };

@@ -20,9 +20,12 @@ export class AssetFilter {
 export class AssetResolver {
   @Query(() => Asset, { nullable: true, description: "One asset by key (\"plip@1.0.0\") or bare id (\"plip\": its newest version, or its placeholder)." })
   async asset(@Arg("key", () => ID) key: string, @Ctx() ctx: AppContext): Promise<Asset | null> {
+    // An exact key is one loader call; only a bare id needs resolving first.
+    const exact = await ctx.loaders.asset.load(key);
+    if (exact) return toAsset(exact);
+    if (key.includes("@")) return null;
     const [resolved] = await ctx.services.assets.resolveKeys([key]);
-    if (!resolved) return null;
-    const m = await ctx.loaders.asset.load(resolved);
+    const m = resolved ? await ctx.loaders.asset.load(resolved) : null;
     return m ? toAsset(m) : null;
   }
 
