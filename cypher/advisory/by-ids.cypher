@@ -1,4 +1,4 @@
 // Advisories by id. Parameters: $ids. Returns: id, advisory (map of its properties).
-UNWIND $ids AS id
-MATCH (v:Advisory {id: id})
-RETURN id, v {.*} AS advisory
+UNWIND $ids AS i
+MATCH (v:Advisory {id: i})
+RETURN i AS id, v {.*} AS advisory

@@ -1,10 +1,10 @@
 // Removes placeholders of the given ids that nothing points at any more, unless they are
 // the only node an advisory can flag for their id (no record of the id exists yet).
 // Parameters: $ids (list of strings). Returns: removed (list of keys).
-UNWIND $ids AS id
-MATCH (p:Asset {key: id, placeholder: true})
+UNWIND $ids AS i
+MATCH (p:Asset {key: i, placeholder: true})
 WHERE NOT EXISTS { (p)<-[:TRAINED_ON|DERIVED_FROM]-(:Asset) }
-  AND (EXISTS { MATCH (r:Asset {id: id}) WHERE r.placeholder = false }
+  AND (EXISTS { MATCH (r:Asset {id: i}) USING INDEX SEEK r:Asset(id) WHERE r.placeholder = false }
        OR NOT EXISTS { (:Advisory)-[:AFFECTS]->(p) })
 WITH p, p.key AS key
 DETACH DELETE p
