@@ -1,9 +1,9 @@
 // The start nodes of a traversal, with what each holds. Parameters: $keys (list of strings).
-// Returns: node (elementId), key, kind, publisher, owner, contacts, advisories (ids of open
+// Returns: key, kind, publisher, owner, contacts, advisories (ids of open
 // advisories flagging it), exemptFrom (ids of advisories it is exempt from).
 UNWIND $keys AS k
 MATCH (a:Asset {key: k})
-RETURN elementId(a) AS node, a.key AS key, a.kind AS kind, a.publisher AS publisher, a.owner AS owner,
+RETURN a.key AS key, a.kind AS kind, a.publisher AS publisher, a.owner AS owner,
        a.contacts AS contacts,
        [(v:Advisory)-[:AFFECTS]->(a) WHERE v.withdrawnAt IS NULL | v.id] AS advisories,
        [(v:Advisory)-[:EXEMPTS]->(a) | v.id] AS exemptFrom

@@ -180,4 +180,22 @@ export class Tx {
   async run(stmt: Statement, params: Params = {}): Promise<Row[]> {
     return rows(await this.tx.run(stmt.text, toNeo4jParams(params) as Params));
   }
+
+  /**
+   * Calls `each` once per row with a reader of its named columns, values as the driver gives
+   * them: for statements that return only strings, numbers, booleans and lists of them
+   * (traversals). Skips the generic conversion to plain objects, which cost more than the
+   * query itself on a 100k-row answer.
+   */
+  async forEachRow<K extends string>(stmt: Statement, columns: readonly K[], params: Params, each: (get: (column: K) => unknown) => void): Promise<void> {
+    const result = await this.tx.run(stmt.text, toNeo4jParams(params) as Params);
+    const keys = result.records[0]?.keys ?? [];
+    const index = new Map<K, number>();
+    for (const c of columns) {
+      const i = keys.indexOf(c);
+      if (keys.length && i < 0) throw new Error(`statement ${stmt.name} returns no column ${c} (it returns ${keys.join(", ")})`);
+      index.set(c, i);
+    }
+    for (const record of result.records) each((column) => record.get(index.get(column)!));
+  }
 }

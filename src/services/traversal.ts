@@ -14,6 +14,7 @@ export type DirectionName = "UPSTREAM" | "DOWNSTREAM";
 export const REACH_MIN_DEPTH = 5;
 
 export interface NodeInfo {
+  /** The node's identity in a traversal (its key). */
   node: string;
   key: string;
   kind: string;
@@ -26,8 +27,12 @@ export interface NodeInfo {
 
 export interface ReachedNode extends NodeInfo {
   depth: number;
-  /** The edge that first reached this node, from the node one step nearer the start; null at depth 0. */
-  via: { parent: string; edge: EdgeModel } | null;
+  /**
+   * The edge that first reached this node, from the node one step nearer the start (the
+   * parent's key, the edge's type, relation and constraint); null at depth 0. Kept flat: a
+   * hub's blast radius reaches 100k nodes, and explain() builds edges only for one page.
+   */
+  via: [parent: string, type: EdgeTypeName, relation: string, constraint: string | null] | null;
 }
 
 export interface TraversalOptions {
@@ -46,6 +51,7 @@ export interface TraversalOptions {
 }
 
 export interface TraversalResult {
+  direction: DirectionName;
   /** Every node reached, the starts at depth 0 first, then by depth. */
   nodes: Map<string, ReachedNode>;
   /** With keepAllEdges: every edge seen, as child → [{parent, edge}]. */
@@ -56,11 +62,29 @@ export interface TraversalResult {
   statements: number;
 }
 
-interface HopRow extends NodeInfo {
+/** One edge of a step: from `parent` (nearer the start) to `child`, with what the child holds. */
+interface Step {
   parent: string;
+  child: NodeInfo;
   type: EdgeTypeName;
   relation: string;
   constraint: string | null;
+}
+
+const INFO_COLUMNS = ["key", "kind", "publisher", "owner", "contacts", "advisories", "exemptFrom"] as const;
+
+function nodeInfo(get: (column: (typeof INFO_COLUMNS)[number]) => unknown): NodeInfo {
+  const key = get("key") as string;
+  return {
+    node: key,
+    key,
+    kind: get("kind") as string,
+    publisher: (get("publisher") as string | null) ?? null,
+    owner: (get("owner") as string | null) ?? null,
+    contacts: (get("contacts") as string[] | null) ?? null,
+    advisories: get("advisories") as string[],
+    exemptFrom: get("exemptFrom") as string[],
+  };
 }
 
 export async function traverse(db: Executor, startKeys: readonly string[], opts: TraversalOptions): Promise<TraversalResult> {
@@ -77,31 +101,46 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
   const edges = new Map<string, { parent: string; edge: EdgeModel }[]>();
   let statements = 1;
   const budgetMs = opts.budgetMs ?? TRAVERSAL_BUDGET_MS;
-  const starts = (await tx.run(cypher("traverse/start"), { keys: [...startKeys] })) as unknown as NodeInfo[];
+  const starts: NodeInfo[] = [];
+  await tx.forEachRow(cypher("traverse/start"), INFO_COLUMNS, { keys: [...startKeys] }, (get) => starts.push(nodeInfo(get)));
   for (const s of starts) if (!opts.stopAt?.(s)) nodes.set(s.node, { ...s, depth: 0, via: null });
 
   const params = { types: opts.types?.length ? opts.types : null, relations: opts.relations ?? null, withAdvisories: Boolean(opts.withAdvisories) };
+  const direction = opts.direction === "DOWNSTREAM" ? "downstream" : "upstream";
   // Two ways to get a depth's edges, with the same answer: deep questions fetch the whole
   // reachable subgraph in one statement (a pruning breadth-first expand inside Neo4j) and walk
   // it here; shallow ones ask Neo4j one depth at a time, reading no further than they need.
-  let expand: (frontier: string[]) => Promise<HopRow[]>;
+  // expand(frontier, visit) calls visit once per edge leaving the frontier; visit answers false to stop.
+  type Visit = (parent: string, child: NodeInfo, type: EdgeTypeName, relation: string, constraint: string | null) => boolean;
+  let expand: (frontier: string[], visit: Visit) => Promise<void>;
   if (opts.maxDepth >= REACH_MIN_DEPTH) {
-    const rows = (await tx.run(cypher(`traverse/${opts.direction === "DOWNSTREAM" ? "downstream" : "upstream"}-reach`), { keys: starts.map((s) => s.key), ...params })) as unknown as HopRow[];
+    const info = new Map<string, NodeInfo>();
+    const next = new Map<string, [string, EdgeTypeName, string, string | null][]>();
+    await tx.forEachRow(cypher(`traverse/${direction}-reach`), [...INFO_COLUMNS, "next"], { keys: starts.map((s) => s.key), ...params }, (get) => {
+      const n = nodeInfo(get);
+      info.set(n.key, n);
+      next.set(n.key, get("next") as [string, EdgeTypeName, string, string | null][]);
+    });
     statements++;
-    const byParent = new Map<string, HopRow[]>();
-    for (const r of rows) {
-      const list = byParent.get(r.parent);
-      if (list) list.push(r);
-      else byParent.set(r.parent, [r]);
-    }
-    expand = async (frontier) => frontier.flatMap((f) => byParent.get(f) ?? []);
+    expand = async (frontier, visit) => {
+      for (const parent of frontier) {
+        for (const [key, type, relation, constraint] of next.get(parent) ?? []) if (!visit(parent, info.get(key)!, type, relation, constraint)) return;
+      }
+    };
   } else {
-    const hop = cypher(opts.direction === "DOWNSTREAM" ? "traverse/downstream-hop" : "traverse/upstream-hop");
-    expand = async (frontier) => {
+    const hop = cypher(`traverse/${direction}-hop`);
+    expand = async (frontier, visit) => {
       statements++;
-      return (await tx.run(hop, { frontier, ...params })) as unknown as HopRow[];
+      const steps: Step[] = [];
+      await tx.forEachRow(hop, [...INFO_COLUMNS, "parent", "type", "relation", "constraint"], { frontier, ...params }, (get) => {
+        steps.push({ parent: get("parent") as string, child: nodeInfo(get), type: get("type") as EdgeTypeName, relation: get("relation") as string, constraint: (get("constraint") as string | null) ?? null });
+      });
+      for (const r of steps) if (!visit(r.parent, r.child, r.type, r.relation, r.constraint)) return;
     };
   }
+  const upstream = opts.direction === "UPSTREAM";
+  const edgeOf = (parent: string, child: string, type: EdgeTypeName, relation: string, constraint: string | null): EdgeModel =>
+    upstream ? { type, relation, constraint, from: parent, to: child } : { type, relation, constraint, from: child, to: parent };
   let frontier = [...nodes.keys()];
   let depth = 0;
   let cutReason: string | null = null;
@@ -112,42 +151,39 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
       cutReason = `time budget of ${budgetMs} ms used up at depth ${depth}; narrow the question (a smaller maxDepth, fewer edge types) and ask again`;
       break;
     }
-    const rows = await expand(frontier);
     const next: string[] = [];
-    const edgeOf = (r: HopRow): EdgeModel => {
-      const parentKey = nodes.get(r.parent)!.key;
-      return opts.direction === "UPSTREAM"
-        ? { type: r.type, relation: r.relation, constraint: r.constraint, from: parentKey, to: r.key }
-        : { type: r.type, relation: r.relation, constraint: r.constraint, from: r.key, to: parentKey };
-    };
-    for (const r of rows) {
-      if (opts.stopAt?.(r)) continue;
+    await expand(frontier, (parent, child, type, relation, constraint) => {
+      if (opts.stopAt?.(child)) return true;
+      const node = child.node;
       if (depth === opts.maxDepth) {
-        if (!nodes.has(r.node)) {
-          cutReason = `maxDepth ${opts.maxDepth} reached: more assets lie further ${opts.direction === "UPSTREAM" ? "upstream" : "downstream"}`;
-          break;
-        }
-        continue;
+        if (nodes.has(node)) return true;
+        cutReason = `maxDepth ${opts.maxDepth} reached: more assets lie further ${upstream ? "upstream" : "downstream"}`;
+        return false;
       }
       if (opts.keepAllEdges) {
-        const list = edges.get(r.node) ?? [];
-        list.push({ parent: r.parent, edge: edgeOf(r) });
-        edges.set(r.node, list);
+        const list = edges.get(node);
+        const item = { parent, edge: edgeOf(parent, child.key, type, relation, constraint) };
+        if (list) list.push(item);
+        else edges.set(node, [item]);
       }
-      if (nodes.has(r.node)) continue;
+      if (nodes.has(node)) return true;
       if (nodes.size >= maxReached) {
         cutReason = `size budget of ${maxReached} assets reached at depth ${depth + 1}; narrow the question and ask again`;
-        break;
+        return false;
       }
-      const { parent: _p, type: _t, relation: _r, constraint: _c, ...info } = r;
-      nodes.set(r.node, { ...info, depth: depth + 1, via: { parent: r.parent, edge: edgeOf(r) } });
-      next.push(r.node);
-    }
+      // Node keys are the identities here, so parent is the parent's key.
+      const reached = child as ReachedNode;
+      reached.depth = depth + 1;
+      reached.via = [parent, type, relation, constraint];
+      nodes.set(node, reached);
+      next.push(node);
+      return true;
+    });
     if (cutReason) break;
     frontier = next;
     depth++;
   }
-  return { nodes, edges, complete: cutReason === null, cutReason, statements };
+  return { direction: opts.direction, nodes, edges, complete: cutReason === null, cutReason, statements };
 }
 
 /** The chain of edges from a reached node back to the start (start-side edge last for UPSTREAM). */
@@ -155,8 +191,9 @@ export function explain(result: TraversalResult, node: string): EdgeModel[] {
   const out: EdgeModel[] = [];
   let cur = result.nodes.get(node);
   while (cur?.via) {
-    out.push(cur.via.edge);
-    cur = result.nodes.get(cur.via.parent);
+    const [parent, type, relation, constraint] = cur.via;
+    out.push(result.direction === "UPSTREAM" ? { type, relation, constraint, from: parent, to: cur.key } : { type, relation, constraint, from: cur.key, to: parent });
+    cur = result.nodes.get(parent);
   }
   return out.reverse();
 }

@@ -1,6 +1,6 @@
 // An executor that runs every read statement under PROFILE and keeps what Neo4j reports:
 // db hits and the operators of each plan. Used to check that no query enumerates paths.
-import type { Driver } from "neo4j-driver";
+import type { Driver, QueryResult } from "neo4j-driver";
 import { silentLogger } from "../../src/log.js";
 import type { Statement } from "../../src/neo4j/cypher.js";
 import { Executor, Tx, toNeo4jParams, toPlain, type Params, type Row, type RunOptions } from "../../src/neo4j/executor.js";
@@ -29,11 +29,16 @@ export class ProfilingExecutor extends Executor {
   constructor(driver: Driver) {
     super(driver, undefined, silentLogger);
   }
-  private async profiled(run: (text: string, params: Params) => Promise<import("neo4j-driver").QueryResult>, stmt: Statement, params: Params): Promise<Row[]> {
+  private async profiledResult(run: (text: string, params: Params) => Promise<QueryResult>, stmt: Statement, params: Params): Promise<QueryResult> {
     const res = await run(`PROFILE ${stmt.text}`, toNeo4jParams(params) as Params);
     const acc = { hits: 0, ops: [] as string[] };
     walk(res.summary.profile as unknown as PlanNode, acc);
     this.profiles.push({ name: stmt.name, dbHits: acc.hits, rows: res.records.length, operators: acc.ops });
+    return res;
+  }
+
+  private async profiled(run: (text: string, params: Params) => Promise<QueryResult>, stmt: Statement, params: Params): Promise<Row[]> {
+    const res = await this.profiledResult(run, stmt, params);
     return res.records.map((r) => toPlain(r.toObject()) as Row);
   }
 
@@ -52,6 +57,10 @@ export class ProfilingExecutor extends Executor {
       return await session.executeRead((managed) => {
         const tx = new Tx(managed);
         tx.run = (stmt: Statement, params: Params = {}) => this.profiled((t, p) => managed.run(t, p), stmt, params);
+        tx.forEachRow = async <K extends string>(stmt: Statement, _columns: readonly K[], params: Params, each: (get: (column: K) => unknown) => void) => {
+          const res = await this.profiledResult((t, p) => managed.run(t, p), stmt, params);
+          for (const record of res.records) each((column) => record.get(column));
+        };
         return work(tx);
       });
     } finally {
