@@ -128,34 +128,43 @@ export class RiskService {
   }
 
   async riskReport(input: string): Promise<RiskReportModel> {
-    const key = await this.assets.resolveKey(input);
-    return (await this.riskReports([key]))[0]!;
+    // An exact key is tried as it is; a bare id is resolved (or NOT_FOUND answered) only when
+    // it names no asset: one statement less per request.
+    const cache = new Map<string, AdvisoryModel>();
+    return (await this.reportOf(input, cache)) ?? (await this.reportOf(await this.assets.resolveKey(input), cache))!;
   }
 
   /** Risk reports of resolved keys, one upstream walk each. */
   async riskReports(keys: string[]): Promise<RiskReportModel[]> {
-    const relations = this.carryingRelations();
     const out: RiskReportModel[] = [];
     const advisoryCache = new Map<string, AdvisoryModel>();
     for (const key of keys) {
-      const walk = await traverse(this.db, [key], { direction: "UPSTREAM", maxDepth: MAX_DEPTH, relations, withAdvisories: true, keepAllEdges: true });
-      const ids = [...new Set([...walk.nodes.values()].flatMap((n) => n.advisories))];
-      const missing = ids.filter((id) => !advisoryCache.has(id));
-      (await this.advisories.byIds(missing)).forEach((a, i) => a && advisoryCache.set(missing[i]!, a));
-      const risks: AffectedModel[] = [];
-      for (const id of ids) {
-        const advisory = advisoryCache.get(id);
-        if (!advisory) continue;
-        const policy = policyFor(this.policy, advisory.category);
-        const hit = nearestFlag(walk, id, new Set(policy.relations));
-        if (!hit) continue;
-        risks.push({ key, advisory, depth: hit.depth, effectiveSeverity: effectiveSeverity(advisory.severity, hit.depth, policy.severityDropPerHop), path: hit.path });
-      }
-      risks.sort((a, b) => severityRank(b.effectiveSeverity) - severityRank(a.effectiveSeverity) || a.depth - b.depth || (a.advisory.id < b.advisory.id ? -1 : 1));
-      const highest = risks.reduce<SeverityName | null>((h, r) => (severityRank(r.effectiveSeverity) > severityRank(h) ? r.effectiveSeverity : h), null);
-      out.push({ key, highestSeverity: highest, risks });
+      const report = await this.reportOf(key, advisoryCache);
+      if (report) out.push(report);
     }
     return out;
+  }
+
+  /** The risk report of one key, or null when no asset has that key. */
+  private async reportOf(key: string, advisoryCache: Map<string, AdvisoryModel>): Promise<RiskReportModel | null> {
+    const relations = this.carryingRelations();
+    const walk = await traverse(this.db, [key], { direction: "UPSTREAM", maxDepth: MAX_DEPTH, relations, withAdvisories: true, keepAllEdges: true });
+    if (!walk.found.length) return null;
+    const ids = [...new Set([...walk.nodes.values()].flatMap((n) => n.advisories))];
+    const missing = ids.filter((id) => !advisoryCache.has(id));
+    if (missing.length) (await this.advisories.byIds(missing)).forEach((a, i) => a && advisoryCache.set(missing[i]!, a));
+    const risks: AffectedModel[] = [];
+    for (const id of ids) {
+      const advisory = advisoryCache.get(id);
+      if (!advisory) continue;
+      const policy = policyFor(this.policy, advisory.category);
+      const hit = nearestFlag(walk, id, new Set(policy.relations));
+      if (!hit) continue;
+      risks.push({ key, advisory, depth: hit.depth, effectiveSeverity: effectiveSeverity(advisory.severity, hit.depth, policy.severityDropPerHop), path: hit.path });
+    }
+    risks.sort((a, b) => severityRank(b.effectiveSeverity) - severityRank(a.effectiveSeverity) || a.depth - b.depth || (a.advisory.id < b.advisory.id ? -1 : 1));
+    const highest = risks.reduce<SeverityName | null>((h, r) => (severityRank(r.effectiveSeverity) > severityRank(h) ? r.effectiveSeverity : h), null);
+    return { key, highestSeverity: highest, risks };
   }
 
   /**

@@ -52,6 +52,8 @@ export interface TraversalOptions {
 
 export interface TraversalResult {
   direction: DirectionName;
+  /** The start keys that name an asset (the others are unknown). */
+  found: string[];
   /** Every node reached, the starts at depth 0 first, then by depth. */
   nodes: Map<string, ReachedNode>;
   /** With keepAllEdges: every edge seen, as child → [{parent, edge}]. */
@@ -183,7 +185,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     frontier = next;
     depth++;
   }
-  return { direction: opts.direction, nodes, edges, complete: cutReason === null, cutReason, statements };
+  return { direction: opts.direction, found: starts.map((s) => s.key), nodes, edges, complete: cutReason === null, cutReason, statements };
 }
 
 /** The chain of edges from a reached node back to the start (start-side edge last for UPSTREAM). */
