@@ -49,6 +49,18 @@ async function rows(db: Executor, text: string, params: Record<string, unknown> 
   return db.read({ name: "bench/baseline", text }, params, timeoutMs ? { timeoutMs } : {});
 }
 
+/** Streams a baseline query's rows to a callback (no row objects kept). */
+async function stream(db: Executor, text: string, each: (r: import("neo4j-driver").Record) => void): Promise<void> {
+  const session = db.driver.session({ defaultAccessMode: "READ", ...(db.database ? { database: db.database } : {}) });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      session.run(text).subscribe({ onNext: each, onCompleted: () => resolve(), onError: reject });
+    });
+  } finally {
+    await session.close();
+  }
+}
+
 function jvmPeakMb(pid: number | null | undefined): number | null {
   if (!pid) return null;
   try {
@@ -113,23 +125,32 @@ export async function runBench(o: BenchOptions) {
     const nodes = counts!.nodes as number;
     const edgeCount = counts!.edges as number;
 
-    // 3. The in-memory floor: the graph as CSR (reverse edges: downstream neighbours).
+    // 3. The in-memory floor: the graph as CSR (reverse edges: downstream neighbours). Rows are
+    //    streamed into typed arrays, never held as objects (2.9M edges at 1M assets).
     phase("loading the graph into memory for the CSR baseline");
     const csrLoadStart = performance.now();
-    const idRows = await rows(o.db, "MATCH (a:Asset) RETURN a.key AS key ORDER BY key", {}, 600_000);
-    const index = new Map(idRows.map((r, i) => [r.key as string, i]));
-    const edgeRows = await rows(o.db, "MATCH (a:Asset)-[:TRAINED_ON|DERIVED_FROM]->(b:Asset) RETURN a.key AS a, b.key AS b", {}, 600_000);
-    const from = new Int32Array(edgeRows.length);
-    const to = new Int32Array(edgeRows.length);
-    edgeRows.forEach((e, i) => {
-      from[i] = index.get(e.b as string)!; // downstream: upstream → dependent
-      to[i] = index.get(e.a as string)!;
+    const index = new Map<string, number>();
+    await stream(o.db, "MATCH (a:Asset) RETURN a.key AS key", (r) => index.set(r.get("key") as string, index.size));
+    let from = new Int32Array(1 << 16);
+    let to = new Int32Array(1 << 16);
+    let edgesLoaded = 0;
+    await stream(o.db, "MATCH (a:Asset)-[:TRAINED_ON|DERIVED_FROM]->(b:Asset) RETURN a.key AS a, b.key AS b", (r) => {
+      if (edgesLoaded === from.length) {
+        const f = new Int32Array(from.length * 2);
+        f.set(from);
+        from = f;
+        const t = new Int32Array(to.length * 2);
+        t.set(to);
+        to = t;
+      }
+      from[edgesLoaded] = index.get(r.get("b") as string)!; // downstream: upstream → dependent
+      to[edgesLoaded++] = index.get(r.get("a") as string)!;
     });
+    from = from.subarray(0, edgesLoaded);
+    to = to.subarray(0, edgesLoaded);
     const down = Csr.build(index.size, from, to);
     const up = Csr.build(index.size, to, from);
     const csrLoadMs = performance.now() - csrLoadStart;
-    idRows.length = 0;
-    edgeRows.length = 0;
 
     // 4. The API over HTTP.
     const server = await startHttpServer({ db: o.db, log: o.log, port: 0 });
@@ -151,7 +172,18 @@ export async function runBench(o: BenchOptions) {
       return keys[0]!;
     };
     const newestKey = (id: string) => keys.filter((k) => k.startsWith(`${id}@`)).sort().at(-1)!;
+    // The hubs: the generator's biggest roots, plus the asset whose blast radius is nearest
+    // 100,000 (the issue's "hub with ~100,000 affected assets"), found with the CSR.
     const hubs = gen.hubs.map(newestKey).filter(Boolean);
+    const reachOf = new Map(hubs.map((h) => [h, down.bfsCount(index.get(h)!)]));
+    hubs.sort((a, b) => reachOf.get(b)! - reachOf.get(a)!);
+    const candidates = keys.filter((k) => k.startsWith("data-") || k.startsWith("base-"));
+    for (let i = 0; i < 300 && candidates.length; i++) {
+      const k = candidates[Math.floor(r() * candidates.length)]!;
+      if (!reachOf.has(k)) reachOf.set(k, down.bfsCount(index.get(k)!));
+    }
+    const near100k = [...reachOf].sort((a, b) => Math.abs(a[1] - 100_000) - Math.abs(b[1] - 100_000))[0]![0];
+    const hubSet = [...new Set([hubs[0]!, near100k, ...hubs.slice(1, 3)])].slice(0, 3);
     const Q = {
       lineageUp: `query($k: ID!) { lineage(key: $k, direction: UPSTREAM, first: 50) { totalCount complete edges { node { asset { key kind } depth } } } }`,
       lineageDown: `query($k: ID!) { lineage(key: $k, direction: DOWNSTREAM, first: 50) { totalCount complete edges { node { asset { key kind } depth } } } }`,
@@ -182,8 +214,17 @@ export async function runBench(o: BenchOptions) {
     // 5. The hubs, side by side with the baselines.
     phase("blast radius of the biggest hubs against the baselines");
     const hubRows = [];
-    for (const hub of hubs.slice(0, 3)) {
-      const ours = await gql(Q.blastRadius, { k: hub });
+    for (const hub of hubSet) {
+      let ours: { ms: number; data: any };
+      let error: string | null = null;
+      const oStart = performance.now();
+      try {
+        ours = await gql(Q.blastRadius, { k: hub });
+      } catch (err) {
+        // A limit (time budget, transaction timeout) is an answer too: record it and go on.
+        error = (err as Error).message;
+        ours = { ms: performance.now() - oStart, data: { blastRadius: { totalCount: 0, complete: false } } };
+      }
       const bStart = performance.now();
       const [b] = await rows(o.db, "MATCH (s:Asset {key: $k})<-[:TRAINED_ON|DERIVED_FROM*]-(x) RETURN count(DISTINCT x) AS n", { k: hub }, 600_000);
       const bMs = performance.now() - bStart;
@@ -204,6 +245,7 @@ export async function runBench(o: BenchOptions) {
         key: hub,
         affected: ours.data.blastRadius.totalCount as number,
         complete: ours.data.blastRadius.complete as boolean,
+        error,
         oursMs: Math.round(ours.ms),
         naiveMs: aMs === null ? null : Math.round(aMs),
         naive: aNote,
@@ -217,10 +259,10 @@ export async function runBench(o: BenchOptions) {
     }
     // Paging: page k must not cost k times page 1.
     const paging: { page: number; ms: number }[] = [];
-    if (hubs[0]) {
+    if (hubSet[1]) {
       let cursor: string | null = null;
       for (let pageNo = 1; pageNo <= 10; pageNo++) {
-        const res = await gql(`query($k: ID!, $after: String) { blastRadius(key: $k, first: 50, after: $after) { edges { node { asset { key } depth } } pageInfo { endCursor } } }`, { k: hubs[0], after: cursor });
+        const res = await gql(`query($k: ID!, $after: String) { blastRadius(key: $k, first: 50, after: $after) { edges { node { asset { key } depth } } pageInfo { endCursor } } }`, { k: hubSet[1], after: cursor });
         paging.push({ page: pageNo, ms: Math.round(res.ms) });
         cursor = res.data.blastRadius.pageInfo.endCursor;
         if (!cursor) break;
@@ -264,10 +306,12 @@ export async function runBench(o: BenchOptions) {
     const latency = Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, stats(v)]));
     const recordsPerSecond = Math.round(accepted / (ingestMs / 1000));
     const biggest = hubRows[0];
+    const hub100k = hubRows.find((h) => h.key === near100k);
     const oursOverPlain = median(overhead.map((x) => x.oursMs)) / Math.max(median(overhead.map((x) => x.plainMs)), 0.01);
     const targets = [
       { target: "ingest ≥ 10,000 records/s", value: `${recordsPerSecond} records/s`, met: recordsPerSecond >= 10_000 },
-      ...(biggest ? [{ target: "largest hub blast radius within 20× the CSR floor", value: `${biggest.vsCsr}× (${biggest.oursMs} ms vs ${biggest.csrMs} ms)`, met: biggest.vsCsr <= 20 }] : []),
+      ...(hub100k ? [{ target: "blast radius (totalCount + first page) ≤ 2 s for a hub with ~100,000 affected", value: `${hub100k.oursMs} ms for ${hub100k.key} (${hub100k.csrCount.toLocaleString("en")} affected)${hub100k.error ? `: ${hub100k.error}` : ""}`, met: !hub100k.error && hub100k.complete && hub100k.oursMs <= 2000 }] : []),
+      ...(biggest ? [{ target: "largest hub blast radius within 20× the CSR floor", value: `${biggest.vsCsr}× (${biggest.oursMs} ms vs ${biggest.csrMs} ms${biggest.error ? `; ${biggest.error}` : biggest.complete ? "" : "; cut"})`, met: !biggest.error && biggest.complete && biggest.vsCsr <= 20 }] : []),
       { target: "lineage p95 ≤ 25 ms", value: `${latency.lineageUp!.p95} ms up, ${latency.lineageDown!.p95} ms down`, met: latency.lineageUp!.p95 <= 25 && latency.lineageDown!.p95 <= 25 },
       { target: "risk report p95 ≤ 25 ms", value: `${latency.riskReport!.p95} ms`, met: latency.riskReport!.p95 <= 25 },
       { target: "API overhead ≤ 1.5× plain Cypher (b)", value: `${Math.round(oursOverPlain * 100) / 100}× (median lineage, count only)`, met: oursOverPlain <= 1.5 },
@@ -316,9 +360,9 @@ export function toMarkdown(r: BenchReport): string {
     "",
     "| blast radius of hub | affected | ours ms | (a) naive | (b) plain Cypher ms | (c) CSR ms | ours ÷ (b) | ours ÷ (c) |",
     "|---|---|---|---|---|---|---|---|",
-    ...r.hubs.map((h) => `| ${h.key} | ${h.affected.toLocaleString("en")}${h.complete ? "" : " (cut)"} | ${h.oursMs} | ${h.naiveMs === null ? h.naive : `${h.naiveMs} ms`} | ${h.plainCypherMs} | ${h.csrMs} | ${h.vsPlainCypher}× | ${h.vsCsr}× |`),
+    ...r.hubs.map((h) => `| ${h.key} | ${h.error ? `${h.csrCount.toLocaleString("en")} (error: ${h.error.slice(0, 120)})` : `${h.affected.toLocaleString("en")}${h.complete ? "" : " (cut)"}`} | ${h.oursMs} | ${h.naiveMs === null ? h.naive : `${h.naiveMs} ms`} | ${h.plainCypherMs} | ${h.csrMs} | ${h.vsPlainCypher}× | ${h.vsCsr}× |`),
     "",
-    r.paging.length ? `Paging the biggest hub's blast radius, 50 a page: ${r.paging.map((p) => `page ${p.page} ${p.ms} ms`).join(", ")} (each page is one traversal; page k does not cost k × page 1).` : "",
+    r.paging.length ? `Paging the ~100k hub's blast radius, 50 a page: ${r.paging.map((p) => `page ${p.page} ${p.ms} ms`).join(", ")} (each page is one traversal; page k does not cost k × page 1).` : "",
     "",
     `Random lineage (count only), medians over ${r.overhead.samples}: ours ${r.overhead.oursMedianMs} ms, plain Cypher ${r.overhead.plainCypherMedianMs} ms, CSR ${r.overhead.csrMedianMs} ms.`,
     "",
