@@ -185,7 +185,7 @@ export function generate(opts: GenOptions): GenStats {
     applications: nodes.filter((x) => x.kind === "application").length,
     flagged,
     hubs,
-    maxDepth: Math.max(...nodes.map((x) => x.depth)),
+    maxDepth: nodes.reduce((m, x) => Math.max(m, x.depth), 0),
   };
   // A dot file: record readers skip it.
   fs.writeFileSync(path.join(opts.out, ".generated.json"), JSON.stringify({ options: { assets: opts.assets, seed: opts.seed }, stats }, null, 2));

@@ -58,5 +58,6 @@ export function toAffected(m: AffectedModel): Affected {
     depth: m.depth,
     effectiveSeverity: m.effectiveSeverity as never,
     path: m.path.map(toEdge),
+    summary: m.summary,
   });
 }

@@ -207,9 +207,10 @@ export class IngestService {
       total.accepted += r.accepted;
       total.unchanged += r.unchanged;
       total.rejected += r.rejected;
-      total.problems.push(...r.problems);
-      total.acceptedKeys.push(...r.acceptedKeys);
-      total.unchangedKeys.push(...r.unchangedKeys);
+      // No push(...list): a chunk may hold more items than a call may take arguments.
+      for (const x of r.problems) total.problems.push(x);
+      for (const x of r.acceptedKeys) total.acceptedKeys.push(x);
+      for (const x of r.unchangedKeys) total.unchangedKeys.push(x);
       total.edgesWritten += r.edgesWritten;
       total.edgesMoved += r.edgesMoved;
       total.written ||= r.written;

@@ -6,12 +6,14 @@ import type { EdgeModel, EdgeTypeName } from "./asset.model.js";
 import type { AssetService } from "./asset.service.js";
 import { MAX_PATHS, checkDepth } from "./limits.js";
 import { decodeCursor, pageSize, toPage, type Page } from "./paging.js";
-import { explain, traverse, type DirectionName } from "./traversal.js";
+import { explain, summaryOf, traverse, type AssetSummary, type DirectionName } from "./traversal.js";
 
 export interface ReachedModel {
   key: string;
   depth: number;
   path: EdgeModel[];
+  /** What the traversal read of the asset (saves loading it for pages that ask no more). */
+  summary?: AssetSummary;
 }
 
 export interface TraversalPage extends Page<ReachedModel> {
@@ -55,7 +57,7 @@ export class LineageService {
     const reached = [...result.nodes.values()].filter((n) => n.depth > 0).map((n) => ({ key: n.key, depth: n.depth, node: n.node }));
     const page = pageByDepthKey("lineage", reached, args.first, args.after, { complete: result.complete, cutReason: result.cutReason });
     // Explanations only for the page: a big answer has many assets but one page.
-    return { ...page, items: page.items.map((i) => ({ cursor: i.cursor, node: { key: i.node.key, depth: i.node.depth, path: explain(result, i.node.node) } })) };
+    return { ...page, items: page.items.map((i) => ({ cursor: i.cursor, node: { key: i.node.key, depth: i.node.depth, path: explain(result, i.node.node), summary: summaryOf(result.nodes.get(i.node.node)!) } })) };
   }
 
   async paths(args: { from: string; to: string; maxDepth?: number | null; limit?: number | null }): Promise<EdgeModel[][]> {

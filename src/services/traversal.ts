@@ -18,11 +18,26 @@ export interface NodeInfo {
   node: string;
   key: string;
   kind: string;
+  name: string | null;
   publisher: string | null;
   owner: string | null;
   contacts: string[] | null;
   advisories: string[];
   exemptFrom: string[];
+}
+
+/** What a traversal knows of an asset: enough for the fields most pages ask (key, kind, name, ...). */
+export interface AssetSummary {
+  key: string;
+  kind: string;
+  name: string | null;
+  publisher: string | null;
+  owner: string | null;
+  contacts: string[] | null;
+}
+
+export function summaryOf(n: NodeInfo): AssetSummary {
+  return { key: n.key, kind: n.kind, name: n.name, publisher: n.publisher, owner: n.owner, contacts: n.contacts };
 }
 
 export interface ReachedNode extends NodeInfo {
@@ -60,7 +75,7 @@ export interface TraversalResult {
   edges: Map<string, { parent: string; edge: EdgeModel }[]>;
   complete: boolean;
   cutReason: string | null;
-  /** Cypher statements run (one per depth, plus the start). */
+  /** Cypher statements run: one for a deep question; the start plus one per depth for a shallow one. */
   statements: number;
 }
 
@@ -73,7 +88,7 @@ interface Step {
   constraint: string | null;
 }
 
-const INFO_COLUMNS = ["key", "kind", "publisher", "owner", "contacts", "advisories", "exemptFrom"] as const;
+const INFO_COLUMNS = ["key", "kind", "name", "publisher", "owner", "contacts", "advisories", "exemptFrom"] as const;
 
 function nodeInfo(get: (column: (typeof INFO_COLUMNS)[number]) => unknown): NodeInfo {
   const key = get("key") as string;
@@ -81,6 +96,7 @@ function nodeInfo(get: (column: (typeof INFO_COLUMNS)[number]) => unknown): Node
     node: key,
     key,
     kind: get("kind") as string,
+    name: (get("name") as string | null) ?? null,
     publisher: (get("publisher") as string | null) ?? null,
     owner: (get("owner") as string | null) ?? null,
     contacts: (get("contacts") as string[] | null) ?? null,
@@ -101,11 +117,9 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
   const maxReached = opts.maxReached ?? MAX_REACHED;
   const nodes = new Map<string, ReachedNode>();
   const edges = new Map<string, { parent: string; edge: EdgeModel }[]>();
-  let statements = 1;
+  let statements = 0;
   const budgetMs = opts.budgetMs ?? TRAVERSAL_BUDGET_MS;
   const starts: NodeInfo[] = [];
-  await tx.forEachRow(cypher("traverse/start"), INFO_COLUMNS, { keys: [...startKeys] }, (get) => starts.push(nodeInfo(get)));
-  for (const s of starts) if (!opts.stopAt?.(s)) nodes.set(s.node, { ...s, depth: 0, via: null });
 
   const params = { types: opts.types?.length ? opts.types : null, relations: opts.relations ?? null, withAdvisories: Boolean(opts.withAdvisories) };
   const direction = opts.direction === "DOWNSTREAM" ? "downstream" : "upstream";
@@ -118,18 +132,25 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
   if (opts.maxDepth >= REACH_MIN_DEPTH) {
     const info = new Map<string, NodeInfo>();
     const next = new Map<string, [string, EdgeTypeName, string, string | null][]>();
-    await tx.forEachRow(cypher(`traverse/${direction}-reach`), [...INFO_COLUMNS, "next"], { keys: starts.map((s) => s.key), ...params }, (get) => {
+    // The reach rows hold the starts too: no separate statement for them.
+    await tx.forEachRow(cypher(`traverse/${direction}-reach`), [...INFO_COLUMNS, "next"], { keys: [...startKeys], ...params }, (get) => {
       const n = nodeInfo(get);
       info.set(n.key, n);
       next.set(n.key, get("next") as [string, EdgeTypeName, string, string | null][]);
     });
     statements++;
+    for (const k of new Set(startKeys)) {
+      const s = info.get(k);
+      if (s) starts.push({ ...s });
+    }
     expand = async (frontier, visit) => {
       for (const parent of frontier) {
         for (const [key, type, relation, constraint] of next.get(parent) ?? []) if (!visit(parent, info.get(key)!, type, relation, constraint)) return;
       }
     };
   } else {
+    await tx.forEachRow(cypher("traverse/start"), INFO_COLUMNS, { keys: [...startKeys] }, (get) => starts.push(nodeInfo(get)));
+    statements++;
     const hop = cypher(`traverse/${direction}-hop`);
     expand = async (frontier, visit) => {
       statements++;
@@ -140,6 +161,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
       for (const r of steps) if (!visit(r.parent, r.child, r.type, r.relation, r.constraint)) return;
     };
   }
+  for (const s of starts) if (!opts.stopAt?.(s)) nodes.set(s.node, { ...s, depth: 0, via: null });
   const upstream = opts.direction === "UPSTREAM";
   const edgeOf = (parent: string, child: string, type: EdgeTypeName, relation: string, constraint: string | null): EdgeModel =>
     upstream ? { type, relation, constraint, from: parent, to: child } : { type, relation, constraint, from: child, to: parent };

@@ -152,3 +152,34 @@ describe("ingestRecords", () => {
     });
   });
 });
+
+describe("Reached.asset", () => {
+  const lineage = (fields: string) => `{ lineage(key: "app00@1.0.0", direction: UPSTREAM, first: 10) { totalCount edges { node { depth asset { ${fields} } } } } }`;
+
+  it("answers key, kind, name and publisher from the traversal itself: one statement", async () => {
+    const res = await api.run(lineage("__typename key kind name publisher"));
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      lineage: {
+        totalCount: 3,
+        edges: [
+          { node: { depth: 1, asset: { __typename: "Asset", key: "hub@1.1.0", kind: "MODEL", name: "HUB", publisher: "Acme" } } },
+          { node: { depth: 2, asset: { __typename: "Asset", key: "corpus@1.0.0", kind: "DATASET", name: "CORPUS", publisher: null } } },
+          { node: { depth: 2, asset: { __typename: "Asset", key: "ghost", kind: "MODEL", name: "ghost", publisher: null } } },
+        ],
+      },
+    });
+    expect(api.statements).toEqual(["traverse/upstream-reach"]);
+  });
+
+  it("loads the assets (one more statement for the whole page) when other fields are asked", async () => {
+    const res = await api.run(lineage("key name placeholder version"));
+    expect(res.errors).toBeUndefined();
+    expect((res.data as any).lineage.edges.map((e: any) => e.node.asset)).toEqual([
+      { key: "hub@1.1.0", name: "HUB", placeholder: false, version: "1.1.0" },
+      { key: "corpus@1.0.0", name: "CORPUS", placeholder: false, version: "1.0.0" },
+      { key: "ghost", name: "ghost", placeholder: true, version: null },
+    ]);
+    expect(api.statements).toEqual(["traverse/upstream-reach", "asset/by-keys"]);
+  });
+});

@@ -3,7 +3,7 @@
 import { createContext } from "../../src/context.js";
 import { createApollo } from "../../src/graphql/server.js";
 import { silentLogger, type Logger } from "../../src/log.js";
-import type { Executor } from "../../src/neo4j/executor.js";
+import type { Executor, Tx } from "../../src/neo4j/executor.js";
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T;
@@ -27,6 +27,23 @@ export async function testApi(db: Executor, logger: Logger = silentLogger): Prom
         api.statements.push(stmt.name);
         return db.read(stmt, params, opts);
       };
+      counting.readTransaction = (name, work, opts) =>
+        db.readTransaction(
+          name,
+          (tx) => {
+            const counted = Object.create(tx) as Tx;
+            counted.run = (stmt, params) => {
+              api.statements.push(stmt.name);
+              return tx.run(stmt, params);
+            };
+            counted.forEachRow = (stmt, columns, params, each) => {
+              api.statements.push(stmt.name);
+              return tx.forEachRow(stmt, columns, params, each);
+            };
+            return work(counted);
+          },
+          opts,
+        );
       const res = await server.executeOperation({ query, variables: variables ?? {} }, { contextValue: createContext(counting, logger, caller) });
       if (res.body.kind !== "single") throw new Error("expected a single result");
       return res.body.singleResult as GraphQLResult<any>;

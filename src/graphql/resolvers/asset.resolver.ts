@@ -1,4 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from "type-graphql";
+import { Kind, type GraphQLResolveInfo } from "graphql";
+import type { AssetSummary } from "../../services/traversal.js";
 import type { AppContext } from "../../context.js";
 import { toAsset, toConnection, toEdge } from "../mappers.js";
 import { Asset, AssetConnection, Edge, EdgeConnection } from "../types/asset.type.js";
@@ -72,8 +74,30 @@ export class EdgeResolver {
   }
 }
 
-export async function loadAsset(ctx: AppContext, key: string): Promise<Asset> {
+/** Asset fields a traversal's summary answers. */
+const SUMMARY_FIELDS = new Set(["__typename", "key", "kind", "name", "publisher", "owner", "contacts"]);
+
+/**
+ * The asset of a key. With a traversal's summary and a selection of summary fields only
+ * (`asset { key kind }`, the usual page), it answers from the summary: no query.
+ */
+export async function loadAsset(ctx: AppContext, key: string, summary?: AssetSummary, info?: GraphQLResolveInfo): Promise<Asset> {
+  if (summary && summary.name !== null && info && asksOnly(info, SUMMARY_FIELDS)) {
+    return Object.assign(new Asset(), {
+      key: summary.key,
+      kind: summary.kind as AssetKind,
+      name: summary.name,
+      publisher: summary.publisher,
+      owner: summary.owner,
+      contacts: summary.contacts ?? [],
+    });
+  }
   const m = await ctx.loaders.asset.load(key);
   if (!m) throw new Error(`asset ${key} vanished while the request was answered`);
   return toAsset(m);
+}
+
+/** True when the field's selection holds only plain fields of the given names (no fragments, no directives). */
+function asksOnly(info: GraphQLResolveInfo, names: ReadonlySet<string>): boolean {
+  return info.fieldNodes.every((f) => (f.selectionSet?.selections ?? []).every((s) => s.kind === Kind.FIELD && names.has(s.name.value) && !s.directives?.length));
 }

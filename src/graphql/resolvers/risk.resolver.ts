@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { AppContext } from "../../context.js";
 import { toConnection, toEdge, toAdvisory, toAffected } from "../mappers.js";
 import { Asset, Edge } from "../types/asset.type.js";
@@ -20,7 +21,7 @@ export class LineageResolver {
   ): Promise<Traversal> {
     const page = await ctx.services.lineage.lineage({ key, direction, maxDepth, edgeTypes, first, after });
     return {
-      ...toConnection(page, (r) => Object.assign(new Reached(), { assetKey: r.key, depth: r.depth, path: r.path.map(toEdge) })),
+      ...toConnection(page, (r) => Object.assign(new Reached(), { assetKey: r.key, depth: r.depth, path: r.path.map(toEdge), summary: r.summary })),
       complete: page.complete,
       cutReason: page.cutReason,
     };
@@ -84,16 +85,16 @@ export class LineageResolver {
 @Resolver(() => Reached)
 export class ReachedResolver {
   @FieldResolver(() => Asset, { description: "The asset." })
-  asset(@Root() r: Reached, @Ctx() ctx: AppContext): Promise<Asset> {
-    return loadAsset(ctx, r.assetKey);
+  asset(@Root() r: Reached, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<Asset> {
+    return loadAsset(ctx, r.assetKey, r.summary, info);
   }
 }
 
 @Resolver(() => Affected)
 export class AffectedResolver {
   @FieldResolver(() => Asset, { description: "The affected asset." })
-  asset(@Root() r: Affected, @Ctx() ctx: AppContext): Promise<Asset> {
-    return loadAsset(ctx, r.assetKey);
+  asset(@Root() r: Affected, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<Asset> {
+    return loadAsset(ctx, r.assetKey, r.summary, info);
   }
 }
 

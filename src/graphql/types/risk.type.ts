@@ -1,3 +1,4 @@
+import type { AssetSummary } from "../../services/traversal.js";
 import { GraphQLDateTime } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Asset, Edge } from "./asset.type.js";
@@ -37,6 +38,8 @@ export class Reached {
   path!: Edge[];
 
   assetKey!: string;
+  /** What the traversal read of the asset, when it comes from one (not a GraphQL field). */
+  summary?: AssetSummary;
 }
 
 @ObjectType({ description: "A reached asset in a page." })
@@ -141,6 +144,8 @@ export class Affected {
   path!: Edge[];
 
   assetKey!: string;
+  /** What the traversal read of the asset, when it comes from one (not a GraphQL field). */
+  summary?: AssetSummary;
 }
 
 @ObjectType({ description: "An affected asset in a page." })
@@ -206,6 +211,8 @@ export class RiskReport {
   risks!: Affected[];
 
   assetKey!: string;
+  /** What the traversal read of the asset, when it comes from one (not a GraphQL field). */
+  summary?: AssetSummary;
 }
 
 @ObjectType({ description: "One advisory found by an audit, with every audited asset it reaches." })
@@ -266,6 +273,8 @@ export class ExemptionInput {
 
   @Field(() => ID, { description: "The asset (key, or bare id for its newest version)." })
   assetKey!: string;
+  /** What the traversal read of the asset, when it comes from one (not a GraphQL field). */
+  summary?: AssetSummary;
 
   @Field(() => String, { description: "Why the asset is not affected." })
   justification!: string;
