@@ -39,6 +39,8 @@ export interface IngestOptions {
    */
   commitEvery?: number;
   onProgress?: (event: { phase: string; done: number; total: number }) => void;
+  /** Called with each statement's name and time, and "(commit)" for the commit (profiling bulk loads). */
+  onStatement?: (name: string, ms: number) => void;
 }
 
 export interface IngestReport {
@@ -144,7 +146,9 @@ export class IngestService {
     if (hasErrors() && !opts.partial) return this.refuseAll(report, records, true);
 
     const baseProblems = report.problems.length;
-    const work = async (tx: Tx) => {
+    let workDone = 0;
+    const work = async (plainTx: Tx) => {
+      const tx = opts.onStatement ? timed(plainTx, opts.onStatement) : plainTx;
       // The driver may retry this function after a transient error: start from a clean report.
       report.problems.length = baseProblems;
       Object.assign(report, { rejected, unchangedKeys: [], acceptedKeys: [], edgesMoved: 0, edgesWritten: 0, placeholderIds: [] });
@@ -176,10 +180,12 @@ export class IngestService {
         throw new DryRunDone();
       }
       await this.write(tx, fresh, report, batchSize, opts);
+      workDone = performance.now();
     };
 
     try {
       await this.db.writeTransaction("ingest", work, { timeoutMs: 0 });
+      opts.onStatement?.("(commit)", performance.now() - workDone);
       report.written = report.accepted > 0;
     } catch (err) {
       if (err instanceof DryRunDone) return report;
@@ -423,6 +429,20 @@ export class IngestService {
     const gcIds = [...new Set([...changedIds, ...toDelete.map((d) => d.to).filter((to) => !to.includes("@"))])];
     for (const part of chunks(gcIds, batchSize)) await tx.run(cypher("ingest/gc-placeholders"), { ids: part });
   }
+}
+
+/** A transaction whose statements report their time. */
+function timed(tx: Tx, onStatement: (name: string, ms: number) => void): Tx {
+  const out = Object.create(tx) as Tx;
+  out.run = async (stmt, params) => {
+    const started = performance.now();
+    try {
+      return await tx.run(stmt, params);
+    } finally {
+      onStatement(stmt.name, performance.now() - started);
+    }
+  };
+  return out;
 }
 
 /** Dependency cycles among the given records, as warnings (errors in strict mode). */

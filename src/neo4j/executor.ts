@@ -13,6 +13,8 @@ export type Params = Record<string, unknown>;
 export interface RunOptions {
   /** Server-side transaction timeout; exceeding it answers LIMIT_EXCEEDED. */
   timeoutMs?: number;
+  /** Rows Neo4j sends per batch (the driver's default is 1000); large answers want more. */
+  fetchSize?: number;
 }
 
 /** Default timeout for read queries. Traversals are bounded, so this only stops pathological ones. */
@@ -122,10 +124,11 @@ export class Executor {
     private readonly log: Logger,
   ) {}
 
-  private session(mode: "READ" | "WRITE") {
+  private session(mode: "READ" | "WRITE", fetchSize?: number) {
     return this.driver.session({
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
       ...(this.database ? { database: this.database } : {}),
+      ...(fetchSize ? { fetchSize } : {}),
     });
   }
 
@@ -154,11 +157,11 @@ export class Executor {
   /** Several statements in one read transaction (a consistent snapshot). */
   async readTransaction<T>(name: string, work: (tx: Tx) => Promise<T>, opts: RunOptions = {}): Promise<T> {
     const timeoutMs = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
-    return this.inSession("READ", name, (s) => s.executeRead((tx) => work(new Tx(tx)), this.txConfig(name, { timeoutMs })));
+    return this.inSession("READ", name, (s) => s.executeRead((tx) => work(new Tx(tx)), this.txConfig(name, { timeoutMs })), opts.fetchSize);
   }
 
-  private async inSession<T>(mode: "READ" | "WRITE", name: string, fn: (s: ReturnType<Executor["session"]>) => Promise<T>): Promise<T> {
-    const session = this.session(mode);
+  private async inSession<T>(mode: "READ" | "WRITE", name: string, fn: (s: ReturnType<Executor["session"]>) => Promise<T>, fetchSize?: number): Promise<T> {
+    const session = this.session(mode, fetchSize);
     const started = performance.now();
     try {
       return await fn(session);
@@ -188,14 +191,31 @@ export class Tx {
    * query itself on a 100k-row answer.
    */
   async forEachRow<K extends string>(stmt: Statement, columns: readonly K[], params: Params, each: (get: (column: K) => unknown) => void): Promise<void> {
-    const result = await this.tx.run(stmt.text, toNeo4jParams(params) as Params);
-    const keys = result.records[0]?.keys ?? [];
-    const index = new Map<K, number>();
-    for (const c of columns) {
-      const i = keys.indexOf(c);
-      if (keys.length && i < 0) throw new Error(`statement ${stmt.name} returns no column ${c} (it returns ${keys.join(", ")})`);
-      index.set(c, i);
-    }
-    for (const record of result.records) each((column) => record.get(index.get(column)!));
+    // Rows are handed over as they arrive (subscribe), not collected first: a million-asset
+    // answer is never held twice, and the caller's work overlaps with Neo4j producing rows.
+    let index: Map<K, number> | null = null;
+    let failure: unknown = null;
+    await new Promise<void>((resolve, reject) => {
+      this.tx.run(stmt.text, toNeo4jParams(params) as Params).subscribe({
+        onKeys: (keys) => {
+          index = new Map();
+          for (const c of columns) {
+            const i = keys.indexOf(c);
+            if (i < 0) failure ??= new Error(`statement ${stmt.name} returns no column ${c} (it returns ${keys.join(", ")})`);
+            index.set(c, i);
+          }
+        },
+        onNext: (record) => {
+          if (failure) return;
+          try {
+            each((column) => record.get(index!.get(column)!));
+          } catch (err) {
+            failure = err;
+          }
+        },
+        onCompleted: () => (failure ? reject(failure) : resolve()),
+        onError: reject,
+      });
+    });
   }
 }

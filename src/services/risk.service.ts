@@ -103,7 +103,7 @@ export class RiskService {
     const relations = args.relations ? policy.relations.filter((r) => args.relations!.includes(r)) : policy.relations;
     const result = await traverse(this.db, sources, { direction: "DOWNSTREAM", maxDepth, relations, stopAt: (n) => exempt.has(n.key) });
     const nodes = [...result.nodes.values()];
-    const page = pageByDepthKey("affected", nodes.map((n) => ({ key: n.key, depth: n.depth, node: n.node })), args.first, args.after, {
+    const page = pageByDepthKey("affected", nodes, args.first, args.after, {
       complete: result.complete,
       cutReason: result.cutReason,
     });
@@ -116,7 +116,7 @@ export class RiskService {
         advisory,
         effectiveSeverity: effectiveSeverity(advisory.severity, i.node.depth, policy.severityDropPerHop),
         path: explain(result, i.node.node).reverse(),
-        summary: summaryOf(result.nodes.get(i.node.node)!),
+        summary: summaryOf(i.node),
       },
     }));
     return {
