@@ -9,7 +9,8 @@
 // src/services/limits.ts; a test checks that they match).
 // Parameters: $keys (start keys), $types (edge types or null), $relations (or null),
 // $withAdvisories. Returns one row per node: key, kind, name, publisher, owner, contacts,
-// advisories, exemptFrom, next (list of [key, type, relation, constraint], one per edge).
+// advisories (property maps of the open advisories flagging it, with $withAdvisories),
+// exemptFrom, next (list of [key, type, relation, constraint], one per edge).
 UNWIND $keys AS k
 MATCH (s:Asset {key: k})
 CALL (s) {
@@ -19,7 +20,7 @@ CALL (s) {
 UNWIND [s] + reached AS n
 WITH DISTINCT n
 RETURN n.key AS key, n.kind AS kind, n.name AS name, n.publisher AS publisher, n.owner AS owner, n.contacts AS contacts,
-       CASE WHEN $withAdvisories THEN [(v:Advisory)-[:AFFECTS]->(n) WHERE v.withdrawnAt IS NULL | v.id] ELSE [] END AS advisories,
+       CASE WHEN $withAdvisories THEN [(v:Advisory)-[:AFFECTS]->(n) WHERE v.withdrawnAt IS NULL | v {.*}] ELSE [] END AS advisories,
        CASE WHEN $withAdvisories THEN [(v:Advisory)-[:EXEMPTS]->(n) | v.id] ELSE [] END AS exemptFrom,
        [(n)<-[e:TRAINED_ON|DERIVED_FROM]-(m)
         WHERE ($types IS NULL OR type(e) IN $types) AND ($relations IS NULL OR e.relation IN $relations)

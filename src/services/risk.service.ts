@@ -154,14 +154,15 @@ export class RiskService {
     const walk = await traverse(this.db, [key], { direction: "UPSTREAM", maxDepth: MAX_DEPTH, relations, withAdvisories: true, keepAllEdges: true });
     if (!walk.found.length) return null;
     const ids = [...new Set([...walk.nodes.values()].flatMap((n) => n.advisories))];
-    const missing = ids.filter((id) => !advisoryCache.has(id));
-    if (missing.length) (await this.advisories.byIds(missing)).forEach((a, i) => a && advisoryCache.set(missing[i]!, a));
+    // The walk read the advisories with the nodes: no further query.
+    for (const id of ids) if (!advisoryCache.has(id) && walk.advisories.has(id)) advisoryCache.set(id, walk.advisories.get(id) as unknown as AdvisoryModel);
     const risks: AffectedModel[] = [];
+    const childrenCache = new Map<string, Map<string, { node: string; edge: EdgeModel }[]>>();
     for (const id of ids) {
       const advisory = advisoryCache.get(id);
       if (!advisory) continue;
       const policy = policyFor(this.policy, advisory.category);
-      const hit = nearestFlag(walk, id, new Set(policy.relations));
+      const hit = nearestFlag(walk, id, new Set(policy.relations), childrenCache);
       if (!hit) continue;
       risks.push({ key, advisory, depth: hit.depth, effectiveSeverity: effectiveSeverity(advisory.severity, hit.depth, policy.severityDropPerHop), path: hit.path });
     }
@@ -219,13 +220,21 @@ export class RiskService {
 }
 
 /** Breadth-first over the edges an upstream walk kept, under one advisory's relations and exemptions. */
-function nearestFlag(walk: TraversalResult, advisoryId: string, relations: Set<string>): { depth: number; path: EdgeModel[] } | null {
+function nearestFlag(walk: TraversalResult, advisoryId: string, relations: Set<string>, childrenCache: Map<string, Map<string, { node: string; edge: EdgeModel }[]>>): { depth: number; path: EdgeModel[] } | null {
   const start = [...walk.nodes.values()].find((n) => n.depth === 0);
   if (!start || start.exemptFrom.includes(advisoryId)) return null;
-  const children = new Map<string, { node: string; edge: EdgeModel }[]>();
-  for (const [child, list] of walk.edges) for (const { parent, edge } of list) {
-    if (!relations.has(edge.relation)) continue;
-    children.set(parent, [...(children.get(parent) ?? []), { node: child, edge }]);
+  // The edges under these relations, by parent: built once per set of relations, not per advisory.
+  const cacheKey = [...relations].sort().join("|");
+  let children = childrenCache.get(cacheKey);
+  if (!children) {
+    children = new Map();
+    for (const [child, list] of walk.edges) for (const { parent, edge } of list) {
+      if (!relations.has(edge.relation)) continue;
+      const out = children.get(parent);
+      if (out) out.push({ node: child, edge });
+      else children.set(parent, [{ node: child, edge }]);
+    }
+    childrenCache.set(cacheKey, children);
   }
   const via = new Map<string, { parent: string; edge: EdgeModel } | null>([[start.node, null]]);
   let frontier = [start.node];
@@ -248,4 +257,3 @@ function nearestFlag(walk: TraversalResult, advisoryId: string, relations: Set<s
   }
   return null;
 }
-

@@ -4,7 +4,7 @@
 // Cost: each node and edge is read a bounded number of times; no path is ever enumerated,
 // so a lattice with 2^40 paths costs as much as its 121 nodes.
 import { cypher } from "../neo4j/cypher.js";
-import type { Executor, Tx } from "../neo4j/executor.js";
+import { toPlain, type Executor, type Tx } from "../neo4j/executor.js";
 import type { EdgeModel, EdgeTypeName } from "./asset.model.js";
 import { MAX_REACHED, TRAVERSAL_BUDGET_MS } from "./limits.js";
 
@@ -67,6 +67,8 @@ export interface TraversalOptions {
 
 export interface TraversalResult {
   direction: DirectionName;
+  /** With withAdvisories: the open advisories on the nodes read, by id (their properties). */
+  advisories: Map<string, Record<string, unknown>>;
   /** The start keys that name an asset (the others are unknown). */
   found: string[];
   /** Every node reached, the starts at depth 0 first, then by depth. */
@@ -90,8 +92,14 @@ interface Step {
 
 const INFO_COLUMNS = ["key", "kind", "name", "publisher", "owner", "contacts", "advisories", "exemptFrom"] as const;
 
-function nodeInfo(get: (column: (typeof INFO_COLUMNS)[number]) => unknown): NodeInfo {
+/**
+ * A node of a traversal's rows. The advisories come as property maps: their ids go on the node,
+ * the maps (converted once) into `advisories`, so that a risk report needs no further query.
+ */
+function nodeInfo(get: (column: (typeof INFO_COLUMNS)[number]) => unknown, advisories: Map<string, Record<string, unknown>>): NodeInfo {
   const key = get("key") as string;
+  const flags = get("advisories") as Record<string, unknown>[];
+  for (const v of flags) if (!advisories.has(v.id as string)) advisories.set(v.id as string, toPlain(v) as Record<string, unknown>);
   return {
     node: key,
     key,
@@ -100,7 +108,7 @@ function nodeInfo(get: (column: (typeof INFO_COLUMNS)[number]) => unknown): Node
     publisher: (get("publisher") as string | null) ?? null,
     owner: (get("owner") as string | null) ?? null,
     contacts: (get("contacts") as string[] | null) ?? null,
-    advisories: get("advisories") as string[],
+    advisories: flags.map((v) => v.id as string),
     exemptFrom: get("exemptFrom") as string[],
   };
 }
@@ -120,6 +128,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
   let statements = 0;
   const budgetMs = opts.budgetMs ?? TRAVERSAL_BUDGET_MS;
   const starts: NodeInfo[] = [];
+  const advisories = new Map<string, Record<string, unknown>>();
 
   const params = { types: opts.types?.length ? opts.types : null, relations: opts.relations ?? null, withAdvisories: Boolean(opts.withAdvisories) };
   const direction = opts.direction === "DOWNSTREAM" ? "downstream" : "upstream";
@@ -135,7 +144,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     const next = new Map<string, [string, EdgeTypeName, string, string | null][]>();
     // The reach rows hold the starts too: no separate statement for them.
     await tx.forEachRow(cypher(`traverse/${direction}-reach`), [...INFO_COLUMNS, "next"], { keys: [...startKeys], ...params }, (get) => {
-      const n = nodeInfo(get);
+      const n = nodeInfo(get, advisories);
       info.set(n.key, n);
       next.set(n.key, get("next") as [string, EdgeTypeName, string, string | null][]);
     });
@@ -150,14 +159,14 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
       }
     };
   } else {
-    await tx.forEachRow(cypher("traverse/start"), INFO_COLUMNS, { keys: [...startKeys] }, (get) => starts.push(nodeInfo(get)));
+    await tx.forEachRow(cypher("traverse/start"), INFO_COLUMNS, { keys: [...startKeys] }, (get) => starts.push(nodeInfo(get, advisories)));
     statements++;
     const hop = cypher(`traverse/${direction}-hop`);
     expand = async (frontier, visit) => {
       statements++;
       const steps: Step[] = [];
       await tx.forEachRow(hop, [...INFO_COLUMNS, "parent", "type", "relation", "constraint"], { frontier, ...params }, (get) => {
-        steps.push({ parent: get("parent") as string, child: nodeInfo(get), type: get("type") as EdgeTypeName, relation: get("relation") as string, constraint: (get("constraint") as string | null) ?? null });
+        steps.push({ parent: get("parent") as string, child: nodeInfo(get, advisories), type: get("type") as EdgeTypeName, relation: get("relation") as string, constraint: (get("constraint") as string | null) ?? null });
       });
       for (const r of steps) if (!visit(r.parent, r.child, r.type, r.relation, r.constraint)) return;
     };
@@ -210,7 +219,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     frontier = next;
     depth++;
   }
-  return { direction: opts.direction, found: starts.map((s) => s.key), nodes, edges, complete: cutReason === null, cutReason, statements };
+  return { direction: opts.direction, advisories, found: starts.map((s) => s.key), nodes, edges, complete: cutReason === null, cutReason, statements };
 }
 
 /** The chain of edges from a reached node back to the start (start-side edge last for UPSTREAM). */
