@@ -183,3 +183,21 @@ describe("Reached.asset", () => {
     expect(api.statements).toEqual(["traverse/upstream-reach", "asset/by-keys"]);
   });
 });
+
+describe("Edge.from / Edge.to", () => {
+  it("answer `{ key }` from the edge itself, and load the asset only for other fields", async () => {
+    const keysOnly = await api.run(`{ asset(key: "hub@1.1.0") { upstream { from { key } to { __typename key } } } }`);
+    expect(keysOnly.data).toEqual({
+      asset: {
+        upstream: [
+          { from: { key: "hub@1.1.0" }, to: { __typename: "Asset", key: "corpus@1.0.0" } },
+          { from: { key: "hub@1.1.0" }, to: { __typename: "Asset", key: "ghost" } },
+        ],
+      },
+    });
+    expect(api.statements).toEqual(["asset/by-keys", "edge/upstream"]);
+    const more = await api.run(`{ asset(key: "hub@1.1.0") { upstream { to { key kind } } } }`);
+    expect(more.data).toEqual({ asset: { upstream: [{ to: { key: "corpus@1.0.0", kind: "DATASET" } }, { to: { key: "ghost", kind: "MODEL" } }] } });
+    expect(api.statements).toEqual(["asset/by-keys", "edge/upstream", "asset/by-keys"]);
+  });
+});

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import { Kind, type GraphQLResolveInfo } from "graphql";
 import type { AssetSummary } from "../../services/traversal.js";
 import type { AppContext } from "../../context.js";
@@ -64,24 +64,28 @@ export class AssetResolver {
 @Resolver(() => Edge)
 export class EdgeResolver {
   @FieldResolver(() => Asset, { description: "The dependent: what was built." })
-  async from(@Root() edge: Edge, @Ctx() ctx: AppContext): Promise<Asset> {
-    return loadAsset(ctx, edge.fromKey);
+  async from(@Root() edge: Edge, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<Asset> {
+    return loadAsset(ctx, edge.fromKey, undefined, info);
   }
 
   @FieldResolver(() => Asset, { description: "What it was built from." })
-  async to(@Root() edge: Edge, @Ctx() ctx: AppContext): Promise<Asset> {
-    return loadAsset(ctx, edge.toKey);
+  async to(@Root() edge: Edge, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<Asset> {
+    return loadAsset(ctx, edge.toKey, undefined, info);
   }
 }
 
 /** Asset fields a traversal's summary answers. */
 const SUMMARY_FIELDS = new Set(["__typename", "key", "kind", "name", "publisher", "owner", "contacts"]);
+const KEY_FIELDS = new Set(["__typename", "key"]);
 
 /**
- * The asset of a key. With a traversal's summary and a selection of summary fields only
- * (`asset { key kind }`, the usual page), it answers from the summary: no query.
+ * The asset of a key. A selection of `key` alone needs no query; with a traversal's summary,
+ * a selection of summary fields only (`asset { key kind }`, the usual page) is answered from
+ * the summary: no query either.
  */
 export async function loadAsset(ctx: AppContext, key: string, summary?: AssetSummary, info?: GraphQLResolveInfo): Promise<Asset> {
+  // An edge's ends are known by key (`to { key }`): nothing to load.
+  if (info && asksOnly(info, KEY_FIELDS)) return Object.assign(new Asset(), { key });
   if (summary && summary.name !== null && info && asksOnly(info, SUMMARY_FIELDS)) {
     return Object.assign(new Asset(), {
       key: summary.key,
