@@ -6,7 +6,7 @@ import type { EdgeModel, EdgeTypeName } from "./asset.model.js";
 import type { AssetService } from "./asset.service.js";
 import { MAX_PATHS, checkDepth } from "./limits.js";
 import { decodeCursor, pageSize, toPage, type Page } from "./paging.js";
-import { explain, summaryOf, traverse, type AssetSummary, type DirectionName } from "./traversal.js";
+import { explain, traverse, type AssetSummary, type DirectionName } from "./traversal.js";
 
 export interface ReachedModel {
   key: string;
@@ -76,7 +76,7 @@ export class LineageService {
     const reached = [...result.nodes.values()].filter((n) => n.depth > 0);
     const page = pageByDepthKey("lineage", reached, args.first, args.after, { complete: result.complete, cutReason: result.cutReason });
     // Explanations only for the page: a big answer has many assets but one page.
-    return { ...page, items: page.items.map((i) => ({ cursor: i.cursor, node: { key: i.node.key, depth: i.node.depth, path: explain(result, i.node.node), summary: summaryOf(i.node) } })) };
+    return { ...page, items: page.items.map((i) => ({ cursor: i.cursor, node: { key: i.node.key, depth: i.node.depth, path: explain(result, i.node.node), summary: i.node } })) };
   }
 
   async paths(args: { from: string; to: string; maxDepth?: number | null; limit?: number | null }): Promise<EdgeModel[][]> {

@@ -8,7 +8,7 @@ import type { Executor } from "../neo4j/executor.js";
 import { MAX_AUDIT_KEYS, MAX_DEPTH, checkDepth } from "./limits.js";
 import { pageByDepthKey, type TraversalPage } from "./lineage.service.js";
 import { effectiveSeverity, policyFor, severityRank, type Policy, type SeverityName } from "./policy.js";
-import { explain, summaryOf, traverse, type AssetSummary, type ReachedNode, type TraversalResult } from "./traversal.js";
+import { explain, traverse, type AssetSummary, type ReachedNode, type TraversalResult } from "./traversal.js";
 import semver from "semver";
 import { parseReference, resolveVersion } from "../records/reference.js";
 
@@ -116,7 +116,7 @@ export class RiskService {
         advisory,
         effectiveSeverity: effectiveSeverity(advisory.severity, i.node.depth, policy.severityDropPerHop),
         path: explain(result, i.node.node).reverse(),
-        summary: summaryOf(i.node),
+        summary: i.node,
       },
     }));
     return {

@@ -13,19 +13,6 @@ export type DirectionName = "UPSTREAM" | "DOWNSTREAM";
 /** From this maxDepth on, a traversal fetches the reachable subgraph in one statement. */
 export const REACH_MIN_DEPTH = 5;
 
-export interface NodeInfo {
-  /** The node's identity in a traversal (its key). */
-  node: string;
-  key: string;
-  kind: string;
-  name: string | null;
-  publisher: string | null;
-  owner: string | null;
-  contacts: string[] | null;
-  advisories: string[];
-  exemptFrom: string[];
-}
-
 /** What a traversal knows of an asset: enough for the fields most pages ask (key, kind, name, ...). */
 export interface AssetSummary {
   key: string;
@@ -36,8 +23,11 @@ export interface AssetSummary {
   contacts: string[] | null;
 }
 
-export function summaryOf(n: NodeInfo): AssetSummary {
-  return { key: n.key, kind: n.kind, name: n.name, publisher: n.publisher, owner: n.owner, contacts: n.contacts };
+export interface NodeInfo extends AssetSummary {
+  /** The node's identity in a traversal (its key). */
+  node: string;
+  advisories: string[];
+  exemptFrom: string[];
 }
 
 export interface ReachedNode extends NodeInfo {
