@@ -100,7 +100,8 @@ export function generate(opts: GenOptions): GenStats {
   const flagged: string[] = [];
   for (let i = 0; i < rootCount; i++) {
     const d = add("dataset", "data", 0);
-    const flags: Record<string, boolean> | undefined = i < 3 ? ([{ csam: true, nsfw: true }, { legal: true }, { privacy: true }] as Record<string, boolean>[])[i] : undefined;
+    const flags: Record<string, boolean> | undefined =
+      i < 3 ? ([{ csam: true, nsfw: true }, { legal: true }, { privacy: true }] as Record<string, boolean>[])[i] : undefined;
     if (flags) flagged.push(d.id);
     emit(d, [], flags ? { risk: flags } : {});
     datasetUrn.add(nodes.length - 1, 1 + Math.floor(30 / (i + 1)));
@@ -113,28 +114,52 @@ export function generate(opts: GenOptions): GenStats {
   for (let i = 0; i < derivedDatasetCount; i++) {
     const parents = new Set(Array.from({ length: int(1, 3) }, () => datasetUrn.pick(r)));
     const d = add("dataset", "data", 1 + Math.max(...[...parents].map((p) => nodes[p]!.depth)));
-    emit(d, [...parents].map((p) => ({ ref: ref(nodes[p]!), relation: parents.size > 1 ? "derived_from" : "subset" })));
+    emit(
+      d,
+      [...parents].map((p) => ({ ref: ref(nodes[p]!), relation: parents.size > 1 ? "derived_from" : "subset" })),
+    );
     datasetUrn.add(nodes.length - 1);
   }
   for (let i = 0; i < foundationCount; i++) {
     const data = new Set(Array.from({ length: int(2, 6) }, () => datasetUrn.pick(r)));
     const m = add("model", "base", 1 + Math.max(...[...data].map((p) => nodes[p]!.depth)));
     if (r() < 0.3) m.versions = ["1.0.0", "1.1.0", "2.0.0"].slice(0, int(2, 3));
-    emit(m, [...data].map((p) => ({ ref: ref(nodes[p]!), relation: "trained_on" })));
+    emit(
+      m,
+      [...data].map((p) => ({ ref: ref(nodes[p]!), relation: "trained_on" })),
+    );
     modelUrn.add(nodes.length - 1, 40);
   }
   const derivedCount = Math.max(0, n - records.length - applicationCount);
   let last = nodes.length - 1;
-  const relations = ["finetune", "finetune", "finetune", "finetune", "adapter", "quantized", "quantized", "distill", "continued_pretraining"];
+  const relations = [
+    "finetune",
+    "finetune",
+    "finetune",
+    "finetune",
+    "adapter",
+    "quantized",
+    "quantized",
+    "distill",
+    "continued_pretraining",
+  ];
   while (records.length < n - applicationCount && derivedCount > 0) {
     const merge = r() < 0.08;
     // Long fine-tune chains: often the newest model is the next one's parent.
-    const parents = merge ? new Set(Array.from({ length: int(2, 4) }, () => modelUrn.pick(r))) : new Set([r() < 0.35 && nodes[last]!.kind === "model" ? last : modelUrn.pick(r)]);
+    const parents = merge
+      ? new Set(Array.from({ length: int(2, 4) }, () => modelUrn.pick(r)))
+      : new Set([r() < 0.35 && nodes[last]!.kind === "model" ? last : modelUrn.pick(r)]);
     const m = add("model", "m", 1 + Math.max(...[...parents].map((p) => nodes[p]!.depth)));
     if (r() < 0.02) m.versions = ["1.0.0", "1.1.0"];
-    const upstream: unknown[] = [...parents].map((p) => ({ ref: ref(nodes[p]!), relation: merge ? "merge" : relations[Math.floor(r() * relations.length)] }));
-    if (r() < 0.8) for (const d of new Set(Array.from({ length: int(1, 2) }, () => datasetUrn.pick(r)))) upstream.push({ ref: ref(nodes[d]!), relation: "trained_on" });
-    if (r() < 0.4 && families.length) upstream.push({ ref: nodes[families[Math.floor(r() * families.length)]!]!.id, relation: "member_of" });
+    const upstream: unknown[] = [...parents].map((p) => ({
+      ref: ref(nodes[p]!),
+      relation: merge ? "merge" : relations[Math.floor(r() * relations.length)],
+    }));
+    if (r() < 0.8)
+      for (const d of new Set(Array.from({ length: int(1, 2) }, () => datasetUrn.pick(r))))
+        upstream.push({ ref: ref(nodes[d]!), relation: "trained_on" });
+    if (r() < 0.4 && families.length)
+      upstream.push({ ref: nodes[families[Math.floor(r() * families.length)]!]!.id, relation: "member_of" });
     emit(m, upstream);
     modelUrn.add(nodes.length - 1);
     for (const p of parents) modelUrn.add(p);
@@ -143,7 +168,10 @@ export function generate(opts: GenOptions): GenStats {
   while (records.length < n) {
     const used = new Set(Array.from({ length: int(1, 3) }, () => modelUrn.pick(r)));
     const a = add("application", "app", 1 + Math.max(...[...used].map((p) => nodes[p]!.depth)));
-    emit(a, [...used].map((p) => ({ ref: ref(nodes[p]!), relation: "uses" })));
+    emit(
+      a,
+      [...used].map((p) => ({ ref: ref(nodes[p]!), relation: "uses" })),
+    );
   }
 
   // Write: sharded folders keep directories small; the file name carries id and version.
@@ -170,11 +198,15 @@ export function generate(opts: GenOptions): GenStats {
   });
   opts.onProgress?.(records.length, records.length);
   const dependents = new Map<string, number>();
-  for (const rec of records) for (const u of rec.upstream as ({ ref: string } | string)[]) {
-    const id = (typeof u === "string" ? u : u.ref).replace(/[>^=].*$/, "");
-    dependents.set(id, (dependents.get(id) ?? 0) + 1);
-  }
-  const hubs = [...dependents].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id]) => id);
+  for (const rec of records)
+    for (const u of rec.upstream as ({ ref: string } | string)[]) {
+      const id = (typeof u === "string" ? u : u.ref).replace(/[>^=].*$/, "");
+      dependents.set(id, (dependents.get(id) ?? 0) + 1);
+    }
+  const hubs = [...dependents]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([id]) => id);
   const stats: GenStats = {
     records: records.length,
     ids: nodes.length,
@@ -188,6 +220,9 @@ export function generate(opts: GenOptions): GenStats {
     maxDepth: nodes.reduce((m, x) => Math.max(m, x.depth), 0),
   };
   // A dot file: record readers skip it.
-  fs.writeFileSync(path.join(opts.out, ".generated.json"), JSON.stringify({ options: { assets: opts.assets, seed: opts.seed }, stats }, null, 2));
+  fs.writeFileSync(
+    path.join(opts.out, ".generated.json"),
+    JSON.stringify({ options: { assets: opts.assets, seed: opts.seed }, stats }, null, 2),
+  );
   return stats;
 }

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { startHttpServer } from "../src/http/server.js";
 import { IngestService } from "../src/ingest/ingest.service.js";
 import type { Logger } from "../src/log.js";
+import type { Record as Neo4jRecord } from "neo4j-driver";
 import { cypher } from "../src/neo4j/cypher.js";
 import { launcherDir } from "../src/neo4j/local.js";
 import { applySchema } from "../src/neo4j/schema.js";
@@ -67,13 +68,12 @@ function stats(samples: number[]): Latency {
   return { n: s.length, p50: round(q(50)), p95: round(q(95)), p99: round(q(99)), max: round(s.at(-1) ?? 0) };
 }
 
-
 async function rows(db: Executor, text: string, params: Record<string, unknown> = {}, timeoutMs?: number) {
   return db.read({ name: "bench/baseline", text }, params, timeoutMs ? { timeoutMs } : {});
 }
 
 /** Streams a baseline query's rows to a callback (no row objects kept). */
-async function stream(db: Executor, text: string, each: (r: import("neo4j-driver").Record) => void): Promise<void> {
+async function stream(db: Executor, text: string, each: (r: Neo4jRecord) => void): Promise<void> {
   const session = db.driver.session({ defaultAccessMode: "READ", ...(db.database ? { database: db.database } : {}) });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -113,7 +113,9 @@ export async function runBench(o: BenchOptions) {
     // 1. Records.
     let gen: GenStats;
     const marker = path.join(o.genDir, ".generated.json");
-    const cached = fs.existsSync(marker) ? (JSON.parse(fs.readFileSync(marker, "utf8")) as { options: { assets: number; seed: number }; stats: GenStats }) : null;
+    const cached = fs.existsSync(marker)
+      ? (JSON.parse(fs.readFileSync(marker, "utf8")) as { options: { assets: number; seed: number }; stats: GenStats })
+      : null;
     if (cached && cached.options.assets === o.assets && cached.options.seed === o.seed) gen = cached.stats;
     else {
       phase(`generating ${o.assets} records (seed ${o.seed})`);
@@ -134,7 +136,7 @@ export async function runBench(o: BenchOptions) {
     // Parsing the next chunk (Node) overlaps with writing this one (Neo4j): the parse yields to
     // the event loop between small slices, so the write's statements keep going meanwhile.
     const parseChunk = async (from: number): Promise<LoadedRecords> => {
-      const out: LoadedRecords = { format: "umr", records: [], problems: [], rejected: 0 };
+      const out: LoadedRecords = { format: "umr", records: [], problems: [], rejected: 0, summary: null };
       for (let i = from; i < Math.min(from + o.chunk, files.length); i += 250) {
         const t = performance.now();
         const part = parseInputs(readInputs(files.slice(i, Math.min(i + 250, from + o.chunk)), o.genDir), "umr");
@@ -149,15 +151,27 @@ export async function runBench(o: BenchOptions) {
     let next: Promise<LoadedRecords> | null = parseChunk(0);
     for (let i = 0; i < files.length; i += o.chunk) {
       const loaded: LoadedRecords = await next!;
-      const writing = ingest.ingest(loaded, { batchSize: 5000, onStatement: (name, ms) => ingestProfile.set(name, (ingestProfile.get(name) ?? 0) + ms) });
+      const writing = ingest.ingest(loaded, {
+        batchSize: 5000,
+        onStatement: (name, ms) => ingestProfile.set(name, (ingestProfile.get(name) ?? 0) + ms),
+      });
       next = i + o.chunk < files.length ? parseChunk(i + o.chunk) : null;
       const report = await writing;
-      if (!report.written && report.accepted === 0 && report.unchanged === 0) throw new Error(`ingest refused a chunk: ${report.problems.slice(0, 3).map((p) => p.message).join("; ")}`);
+      if (!report.written && report.accepted === 0 && report.unchanged === 0)
+        throw new Error(
+          `ingest refused a chunk: ${report.problems
+            .slice(0, 3)
+            .map((p) => p.message)
+            .join("; ")}`,
+        );
       accepted += report.accepted;
       phase(`ingested ${Math.min(i + o.chunk, files.length)}/${files.length} records`);
     }
     const ingestMs = performance.now() - ingestStart;
-    const [counts] = await rows(o.db, "MATCH (a:Asset) WITH count(a) AS nodes CALL { MATCH ()-[e:TRAINED_ON|DERIVED_FROM]->() RETURN count(e) AS edges } RETURN nodes, edges");
+    const [counts] = await rows(
+      o.db,
+      "MATCH (a:Asset) WITH count(a) AS nodes CALL { MATCH ()-[e:TRAINED_ON|DERIVED_FROM]->() RETURN count(e) AS edges } RETURN nodes, edges",
+    );
     const nodes = counts!.nodes as number;
     const edgeCount = counts!.edges as number;
 
@@ -193,7 +207,11 @@ export async function runBench(o: BenchOptions) {
     const url = server.url;
     const gql = async (query: string, variables: Record<string, unknown>) => {
       const t = performance.now();
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
       if (body.errors) throw new Error(`GraphQL: ${body.errors[0]!.message}`);
       return { ms: performance.now() - t, data: body.data };
@@ -207,7 +225,11 @@ export async function runBench(o: BenchOptions) {
       }
       return keys[0]!;
     };
-    const newestKey = (id: string) => keys.filter((k) => k.startsWith(`${id}@`)).sort().at(-1)!;
+    const newestKey = (id: string) =>
+      keys
+        .filter((k) => k.startsWith(`${id}@`))
+        .sort()
+        .at(-1)!;
     // The hubs: the generator's biggest roots, plus the asset whose blast radius is nearest
     // 100,000 (the issue's "hub with ~100,000 affected assets"), found with the CSR.
     const hubs = gen.hubs.map(newestKey).filter(Boolean);
@@ -235,7 +257,14 @@ export async function runBench(o: BenchOptions) {
       await gql(Q.riskReport, { k: pick(() => true) });
       await gql(Q.lineageDown, { k: pick((k) => k.startsWith("m-")) });
     }
-    const latencies: Record<string, number[]> = { lineageUp: [], lineageDown: [], blastRadiusRandom: [], riskReport: [], pagedRead: [], assetByKey: [] };
+    const latencies: Record<string, number[]> = {
+      lineageUp: [],
+      lineageDown: [],
+      blastRadiusRandom: [],
+      riskReport: [],
+      pagedRead: [],
+      assetByKey: [],
+    };
     phase(`running the query mix (${o.queries} samples per kind)`);
     let after: string | null = null;
     for (let i = 0; i < o.queries; i++) {
@@ -277,7 +306,12 @@ export async function runBench(o: BenchOptions) {
       }
       const plain = await medianOf(async () => {
         const t = performance.now();
-        const [row] = await rows(o.db, "MATCH (s:Asset {key: $k})<-[:TRAINED_ON|DERIVED_FROM*]-(x) RETURN count(DISTINCT x) AS n", { k: hub }, 600_000);
+        const [row] = await rows(
+          o.db,
+          "MATCH (s:Asset {key: $k})<-[:TRAINED_ON|DERIVED_FROM*]-(x) RETURN count(DISTINCT x) AS n",
+          { k: hub },
+          600_000,
+        );
         return { ms: performance.now() - t, value: row!.n as number };
       });
       const bMs = plain.ms;
@@ -285,7 +319,12 @@ export async function runBench(o: BenchOptions) {
       // Neo4j's share of ours: the same reach statement, its rows counted inside Neo4j.
       const share = await medianOf(async () => {
         const t = performance.now();
-        await rows(o.db, `CALL () { ${cypher("traverse/downstream-reach").text} } RETURN count(*) AS n`, { keys: [hub], types: null, relations: null, withAdvisories: false }, 600_000);
+        await rows(
+          o.db,
+          `CALL () { ${cypher("traverse/downstream-reach").text} } RETURN count(*) AS n`,
+          { keys: [hub], types: null, relations: null, withAdvisories: false },
+          600_000,
+        );
         return { ms: performance.now() - t, value: null };
       });
       const sMs = share.ms;
@@ -302,7 +341,7 @@ export async function runBench(o: BenchOptions) {
       try {
         const res = await rows(o.db, "MATCH p = (s:Asset {key: $k})<-[*]-(b) RETURN count(p) AS paths", { k: hub }, o.naiveCapMs);
         aMs = performance.now() - aStart;
-        aNote = `${res[0]!.paths} paths`;
+        aNote = `${Number(res[0]!.paths)} paths`;
       } catch {
         aNote = `stopped at the ${o.naiveCapMs / 1000} s cap`;
       }
@@ -331,7 +370,10 @@ export async function runBench(o: BenchOptions) {
     if (hubSet[1]) {
       let cursor: string | null = null;
       for (let pageNo = 1; pageNo <= 10; pageNo++) {
-        const res = await gql(`query($k: ID!, $after: String) { blastRadius(key: $k, first: 50, after: $after) { edges { node { asset { key } depth } } pageInfo { endCursor } } }`, { k: hubSet[1], after: cursor });
+        const res = await gql(
+          `query($k: ID!, $after: String) { blastRadius(key: $k, first: 50, after: $after) { edges { node { asset { key } depth } } pageInfo { endCursor } } }`,
+          { k: hubSet[1], after: cursor },
+        );
         paging.push({ page: pageNo, ms: Math.round(res.ms) });
         cursor = res.data.blastRadius.pageInfo.endCursor;
         if (!cursor) break;
@@ -353,7 +395,8 @@ export async function runBench(o: BenchOptions) {
 
     // 6. Throughput with 1, 4 and 16 clients (the same mix, fixed number of requests).
     phase("throughput with 1, 4 and 16 clients");
-    const throughput: { clients: number; requests: number; seconds: number; perSecond: number; nodeCpu: number; jvmCpu: number | null }[] = [];
+    const throughput: { clients: number; requests: number; seconds: number; perSecond: number; nodeCpu: number; jvmCpu: number | null }[] =
+      [];
     for (const clients of [1, 4, 16]) {
       const total = Math.max(o.queries * 2, clients * 10);
       let next = 0;
@@ -389,7 +432,11 @@ export async function runBench(o: BenchOptions) {
     const biggest = hubRows[0];
     const hub100k = hubRows.find((h) => h.key === near100k);
     const oursOverPlain = median(overhead.map((x) => x.oursMs)) / Math.max(median(overhead.map((x) => x.plainMs)), 0.01);
-    const topIngest = [...ingestProfile].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k} ${Math.round((v / ingestMs) * 100)} %`).join(", ");
+    const topIngest = [...ingestProfile]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([k, v]) => `${k} ${Math.round((v / ingestMs) * 100)} %`)
+      .join(", ");
     const writeShare = Math.round(([...ingestProfile.values()].reduce((a, b) => a + b, 0) / ingestMs) * 100);
     const floor = latency.assetByKey!;
     const t16 = throughput.at(-1)!;
@@ -405,10 +452,24 @@ export async function runBench(o: BenchOptions) {
         why: `${writeShare} % of the ingest time is Neo4j running the chunk's write transaction (one transaction at a time, on one core; biggest: ${topIngest}); parsing (${Math.round(parseMs / 1000)} s of CPU) overlaps with it on the other core`,
       },
       ...(hub100k
-        ? [{ target: "blast radius (totalCount + first page) ≤ 2 s for a hub with ~100,000 affected", value: `${hub100k.oursMs} ms for ${hub100k.key} (${hub100k.csrCount.toLocaleString("en")} affected)`, met: !hub100k.error && hub100k.complete && hub100k.oursMs <= 2000, why: hubWhy(hub100k) }]
+        ? [
+            {
+              target: "blast radius (totalCount + first page) ≤ 2 s for a hub with ~100,000 affected",
+              value: `${hub100k.oursMs} ms for ${hub100k.key} (${hub100k.csrCount.toLocaleString("en")} affected)`,
+              met: !hub100k.error && hub100k.complete && hub100k.oursMs <= 2000,
+              why: hubWhy(hub100k),
+            },
+          ]
         : []),
       ...(biggest
-        ? [{ target: "largest hub blast radius within 20× the CSR floor", value: `${biggest.vsCsr}× (${biggest.oursMs} ms vs ${biggest.csrMs} ms)`, met: !biggest.error && biggest.complete && biggest.vsCsr <= 20, why: hubWhy(biggest) }]
+        ? [
+            {
+              target: "largest hub blast radius within 20× the CSR floor",
+              value: `${biggest.vsCsr}× (${biggest.oursMs} ms vs ${biggest.csrMs} ms)`,
+              met: !biggest.error && biggest.complete && biggest.vsCsr <= 20,
+              why: hubWhy(biggest),
+            },
+          ]
         : []),
       {
         target: "lineage p95 ≤ 25 ms",
@@ -443,13 +504,33 @@ export async function runBench(o: BenchOptions) {
     ];
     return {
       date: new Date().toISOString(),
-      machine: { cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1024 ** 3), cpu: os.cpus()[0]?.model ?? "unknown", node: process.version, neo4j: /<neo4j\.version>([^<]+)/.exec(fs.readFileSync(path.join(launcherDir, "pom.xml"), "utf8"))?.[1], java: javaVersion() },
+      machine: {
+        cores: os.cpus().length,
+        memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+        cpu: os.cpus()[0]?.model ?? "unknown",
+        node: process.version,
+        neo4j: /<neo4j\.version>([^<]+)/.exec(fs.readFileSync(path.join(launcherDir, "pom.xml"), "utf8"))?.[1],
+        java: javaVersion(),
+      },
       graph: { ...gen, nodes, edges: edgeCount },
-      ingest: { records: accepted, seconds: Math.round(ingestMs) / 1000, recordsPerSecond, edgesPerSecond: Math.round(edgeCount / (ingestMs / 1000)), parseSeconds: Math.round(parseMs) / 1000, schemaSeconds: Math.round(schemaMs) / 1000, profile: Object.fromEntries([...ingestProfile].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v) / 1000])) },
+      ingest: {
+        records: accepted,
+        seconds: Math.round(ingestMs) / 1000,
+        recordsPerSecond,
+        edgesPerSecond: Math.round(edgeCount / (ingestMs / 1000)),
+        parseSeconds: Math.round(parseMs) / 1000,
+        schemaSeconds: Math.round(schemaMs) / 1000,
+        profile: Object.fromEntries([...ingestProfile].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v) / 1000])),
+      },
       latencyMs: latency,
       hubs: hubRows,
       paging,
-      overhead: { samples: overhead.length, oursMedianMs: median(overhead.map((x) => x.oursMs)), plainCypherMedianMs: median(overhead.map((x) => x.plainMs)), csrMedianMs: median(overhead.map((x) => x.csrMs)) },
+      overhead: {
+        samples: overhead.length,
+        oursMedianMs: median(overhead.map((x) => x.oursMs)),
+        plainCypherMedianMs: median(overhead.map((x) => x.plainMs)),
+        csrMedianMs: median(overhead.map((x) => x.csrMs)),
+      },
       csrLoadSeconds: Math.round(csrLoadMs) / 1000,
       throughput,
       memory: { nodePeakRssMb: Math.round(peakRss / 1024 / 1024), jvmPeakRssMb: jvmPeakMb(o.jvmPid) },
@@ -483,9 +564,14 @@ export function toMarkdown(r: BenchReport): string {
     "",
     "| blast radius of hub | affected | ours ms (Neo4j share), median of 3 | (a) naive | (b) plain Cypher ms, median of 3 | (c) CSR ms, median of 3 | ours ÷ (a) | ours ÷ (b) | ours ÷ (c) |",
     "|---|---|---|---|---|---|---|---|---|",
-    ...r.hubs.map((h) => `| ${h.key} | ${h.error ? `${h.csrCount.toLocaleString("en")} (error: ${h.error.slice(0, 120)})` : `${h.affected.toLocaleString("en")}${h.complete ? "" : " (cut)"}`} | ${h.oursMs} (${h.neo4jMs}) | ${h.naiveMs === null ? h.naive : `${h.naiveMs} ms`} | ${h.plainCypherMs} | ${h.csrMs} | ${h.vsNaive} | ${h.vsPlainCypher}× | ${h.vsCsr}× |`),
+    ...r.hubs.map(
+      (h) =>
+        `| ${h.key} | ${h.error ? `${h.csrCount.toLocaleString("en")} (error: ${h.error.slice(0, 120)})` : `${h.affected.toLocaleString("en")}${h.complete ? "" : " (cut)"}`} | ${h.oursMs} (${h.neo4jMs}) | ${h.naiveMs === null ? h.naive : `${h.naiveMs} ms`} | ${h.plainCypherMs} | ${h.csrMs} | ${h.vsNaive} | ${h.vsPlainCypher}× | ${h.vsCsr}× |`,
+    ),
     "",
-    r.paging.length ? `Paging the ~100k hub's blast radius, 50 a page: ${r.paging.map((p) => `page ${p.page} ${p.ms} ms`).join(", ")} (each page is one traversal; page k does not cost k × page 1).` : "",
+    r.paging.length
+      ? `Paging the ~100k hub's blast radius, 50 a page: ${r.paging.map((p) => `page ${p.page} ${p.ms} ms`).join(", ")} (each page is one traversal; page k does not cost k × page 1).`
+      : "",
     "",
     `Random lineage (count only), medians over ${r.overhead.samples}: ours ${r.overhead.oursMedianMs} ms, plain Cypher ${r.overhead.plainCypherMedianMs} ms, CSR ${r.overhead.csrMedianMs} ms.`,
     "",

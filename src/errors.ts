@@ -1,14 +1,8 @@
 // Domain errors. Each carries the public GraphQL error code it maps to (see formatError).
 
-export type ErrorCode =
-  | "BAD_USER_INPUT"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "LIMIT_EXCEEDED"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "SERVICE_UNAVAILABLE"
-  | "INTERNAL_SERVER_ERROR";
+import type { ErrorCode } from "./model/vocab.js";
+
+export type { ErrorCode };
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;

@@ -6,7 +6,7 @@ import { openDatabase } from "./app.js";
 import { loadConfig } from "./config.js";
 import { createLogger } from "./log.js";
 import { startHttpServer } from "./http/server.js";
-import { seedDemo } from "./ingest/demo.js";
+import { seedDemo } from "./services/demo.js";
 import { Services } from "./services/services.js";
 
 async function main(): Promise<void> {
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
 
   try {
     const database = await openDatabase(config, "start", log);
-    cleanup = database.close;
+    cleanup = () => database.close();
     if (config.seedDemo) await seedDemo(new Services(database.db, log), log);
     const http = await startHttpServer({ db: database.db, log, port: config.port, host: config.host });
     cleanup = async () => {

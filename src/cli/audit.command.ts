@@ -18,7 +18,7 @@ export function readManifest(file: string): string[] {
   } catch {
     entries = null;
   }
-  if (entries && typeof entries === "object" && !Array.isArray(entries) && "assets" in entries) entries = (entries as { assets: unknown }).assets;
+  if (entries && typeof entries === "object" && !Array.isArray(entries) && "assets" in entries) entries = entries.assets;
   if (!Array.isArray(entries)) {
     entries = text
       .split("\n")
@@ -31,7 +31,9 @@ export function readManifest(file: string): string[] {
       const { id, range } = e as { id: string; range?: string };
       return range ? `${id}@${range}` : id;
     }
-    throw new BadUserInputError(`${file}: entry ${i + 1}: expected a key, an id or an id with a version range (or {id, range}), found ${JSON.stringify(e)}`);
+    throw new BadUserInputError(
+      `${file}: entry ${i + 1}: expected a key, an id or an id with a version range (or {id, range}), found ${JSON.stringify(e)}`,
+    );
   });
   if (!list.length) throw new BadUserInputError(`${file}: the manifest lists no asset`);
   return list;
@@ -61,7 +63,8 @@ export function formatAudit(report: AuditModel, failAt: SeverityName): string {
 
 export async function auditCommand(manifest: string, opts: { failAt: string; json: boolean }): Promise<number> {
   const failAt = opts.failAt.toUpperCase() as SeverityName;
-  if (!SEVERITIES.includes(failAt)) throw new BadUserInputError(`--fail-at: expected one of ${SEVERITIES.join(", ")}, found ${opts.failAt}`);
+  if (!SEVERITIES.includes(failAt))
+    throw new BadUserInputError(`--fail-at: expected one of ${SEVERITIES.join(", ")}, found ${opts.failAt}`);
   const keys = readManifest(manifest);
   const report = await withServices((services) => services.risk.audit(keys, failAt));
   process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : formatAudit(report, failAt));

@@ -1,8 +1,8 @@
 // umr export <roots…> and umr verify-bundle <file>
 import fs from "node:fs";
 import { buildBundle, verifyBundle } from "../export/bundle.js";
-import type { ExportFormatName } from "../export/formats.js";
-import type { DirectionName } from "../services/traversal.js";
+import { exportSubgraph } from "../export/export.js";
+import type { DirectionName } from "../model/vocab.js";
 import { withServices } from "./session.js";
 
 export async function exportCommand(
@@ -19,7 +19,7 @@ export async function exportCommand(
     );
     return 0;
   }
-  const result = await withServices((s) => s.exports.export(roots, direction, opts.maxDepth ?? null, opts.format.toUpperCase() as ExportFormatName));
+  const result = await withServices((s) => exportSubgraph(s.exports, roots, direction, opts.maxDepth ?? null, opts.format));
   if (opts.out) {
     fs.writeFileSync(opts.out, result.content);
     process.stderr.write(`wrote ${opts.out}: ${result.nodeCount} assets, ${result.edgeCount} edges (${result.contentType})\n`);
@@ -31,7 +31,9 @@ export async function verifyBundleCommand(file: string): Promise<number> {
   const result = await verifyBundle(fs.readFileSync(file));
   if (result.ok) {
     const m = result.manifest!;
-    process.stdout.write(`${file}: verified — ${m.files.length} files and the manifest match (umr-graph ${m.version}, made ${m.createdAt}, roots ${m.query.resolvedRoots.join(", ")})\n`);
+    process.stdout.write(
+      `${file}: verified — ${m.files.length} files and the manifest match (umr-graph ${m.version}, made ${m.createdAt}, roots ${m.query.resolvedRoots.join(", ")})\n`,
+    );
     return 0;
   }
   for (const p of result.problems) process.stdout.write(`${file}: ${p}\n`);

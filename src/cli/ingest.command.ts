@@ -2,12 +2,12 @@
 import { SingleBar, Presets } from "cli-progress";
 import { BadUserInputError } from "../errors.js";
 import { cycleProblems, type IngestReport } from "../ingest/ingest.service.js";
-import { collectFiles, parseInputs, readInputs, type Format, type LoadedRecords } from "../records/load.js";
+import { collectFiles, parseInputs, readInputs, type LoadedRecords } from "../records/load.js";
 import { formatProblem, plural } from "./format.js";
 import { withServices } from "./session.js";
 
 interface IngestOpts {
-  format: Format | "auto";
+  format: string;
   dryRun: boolean;
   strict: boolean;
   partial: boolean;
@@ -16,26 +16,25 @@ interface IngestOpts {
   json: boolean;
 }
 
-function load(paths: string[], format: Format | "auto"): LoadedRecords {
+function load(paths: string[], format: string): LoadedRecords {
   const files = collectFiles(paths);
   if (!files.length) throw new BadUserInputError(`no record files (.yaml, .yml, .json) under ${paths.join(", ")}`);
   return parseInputs(readInputs(files), format);
 }
 
 function printStats(loaded: LoadedRecords): void {
-  const eg = loaded.ecosystemGraphs;
-  if (!eg) return;
-  process.stderr.write(
-    `Ecosystem Graphs: ${eg.entries} entries, ${eg.assets} distinct assets (${eg.duplicateNames.length} duplicate names merged); ` +
-      `${eg.mentions} dependency mentions: ${eg.exact} by exact name, ${eg.ignoringCase} only ignoring case, ${eg.unresolved} to no asset ` +
-      `(${eg.placeholderIds.length} placeholders); ${eg.selfReferences.length} self-references\n`,
-  );
+  if (loaded.summary)
+    process.stderr.write(`${loaded.summary}
+`);
 }
 
 export async function ingestCommand(paths: string[], opts: IngestOpts): Promise<number> {
   const loaded = load(paths, opts.format);
   if (!opts.json) printStats(loaded);
-  const bar = process.stderr.isTTY && !opts.json ? new SingleBar({ format: " {phase} [{bar}] {value}/{total}", hideCursor: true }, Presets.shades_classic) : undefined;
+  const bar =
+    process.stderr.isTTY && !opts.json
+      ? new SingleBar({ format: " {phase} [{bar}] {value}/{total}", hideCursor: true }, Presets.shades_classic)
+      : undefined;
   let started = false;
   const report = await withServices((services) =>
     services.ingest.ingest(loaded, {
@@ -73,7 +72,7 @@ function printReport(report: IngestReport): void {
   if (report.placeholderIds.length) process.stdout.write(`placeholders: ${report.placeholderIds.join(", ")}\n`);
 }
 
-export async function validateCommand(paths: string[], opts: { format: Format | "auto"; strict: boolean; json: boolean }): Promise<number> {
+export async function validateCommand(paths: string[], opts: { format: string; strict: boolean; json: boolean }): Promise<number> {
   const loaded = load(paths, opts.format);
   const problems = [...loaded.problems];
   for (const { members: _members, ...problem } of cycleProblems(loaded.records, opts.strict)) problems.push(problem);
@@ -83,7 +82,9 @@ export async function validateCommand(paths: string[], opts: { format: Format | 
   } else {
     printStats(loaded);
     for (const p of problems) process.stderr.write(formatProblem(p) + "\n");
-    process.stdout.write(`${plural(loaded.records.length, "valid record")}, ${loaded.rejected} rejected, ${plural(errors, "error")}, ${plural(problems.length - errors, "warning")}\n`);
+    process.stdout.write(
+      `${plural(loaded.records.length, "valid record")}, ${loaded.rejected} rejected, ${plural(errors, "error")}, ${plural(problems.length - errors, "warning")}\n`,
+    );
   }
   return errors ? 1 : 0;
 }

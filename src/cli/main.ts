@@ -2,6 +2,9 @@
 // `umr`: the command line. Every command drives the same services as the API.
 import "reflect-metadata";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { allExporters } from "../export/registry.js";
+import { DIRECTIONS, SEVERITIES } from "../model/vocab.js";
+import { recordFormatChoices } from "../records/registry.js";
 import { auditCommand } from "./audit.command.js";
 import { exportCommand, verifyBundleCommand } from "./export.command.js";
 import { publishCommand } from "./publish.command.js";
@@ -19,8 +22,10 @@ export function positiveInt(value: string): number {
   return n;
 }
 
-const formatOption = () =>
-  new Option("--format <format>", "record format").choices(["auto", "umr", "ecosystem-graphs"]).default("auto");
+/** A vocabulary's terms in both cases, as the CLI accepts them. */
+export const anyCase = (terms: readonly string[]) => [...new Set(terms.flatMap((t) => [t.toLowerCase(), t.toUpperCase()]))];
+
+const formatOption = () => new Option("--format <format>", "record format").choices(recordFormatChoices()).default("auto");
 
 program
   .command("ingest")
@@ -33,7 +38,7 @@ program
   .option("--batch-size <n>", "rows per write statement", positiveInt, 1000)
   .option("--commit-every <n>", "bulk loads: commit every n records (each chunk all or nothing)", positiveInt)
   .option("--json", "print the report as JSON", false)
-  .action(async (paths: string[], opts) => {
+  .action(async (paths: string[], opts: Parameters<typeof ingestCommand>[1]) => {
     process.exitCode = await ingestCommand(paths, opts);
   });
 
@@ -44,7 +49,7 @@ program
   .addOption(formatOption())
   .option("--strict", "treat warnings (dependency cycles) as errors", false)
   .option("--json", "print the problems as JSON", false)
-  .action(async (paths: string[], opts) => {
+  .action(async (paths: string[], opts: Parameters<typeof validateCommand>[1]) => {
     process.exitCode = await validateCommand(paths, opts);
   });
 
@@ -52,9 +57,9 @@ program
   .command("audit")
   .description("npm audit, for models: the risks reaching everything a manifest lists; exit code 1 at or above --fail-at")
   .argument("<manifest>", "a file listing keys, ids or id+range (one a line, or a YAML/JSON list)")
-  .addOption(new Option("--fail-at <severity>", "fail when a risk is at or above this").choices(["LOW", "MEDIUM", "HIGH", "CRITICAL", "low", "medium", "high", "critical"]).default("HIGH"))
+  .addOption(new Option("--fail-at <severity>", "fail when a risk is at or above this").choices(anyCase(SEVERITIES)).default("HIGH"))
   .option("--json", "print the report as JSON", false)
-  .action(async (manifest: string, opts) => {
+  .action(async (manifest: string, opts: Parameters<typeof auditCommand>[1]) => {
     process.exitCode = await auditCommand(manifest, opts);
   });
 
@@ -62,12 +67,16 @@ program
   .command("export")
   .description("export the subgraph of roots and everything reached from them, or an evidence bundle of it")
   .argument("<roots...>", "keys, or bare ids for their newest versions")
-  .addOption(new Option("--direction <direction>", "UPSTREAM: what they were built from; DOWNSTREAM: what was built from them").choices(["upstream", "downstream", "UPSTREAM", "DOWNSTREAM"]).default("upstream"))
+  .addOption(
+    new Option("--direction <direction>", "UPSTREAM: what they were built from; DOWNSTREAM: what was built from them")
+      .choices(anyCase(DIRECTIONS))
+      .default("upstream"),
+  )
   .option("--max-depth <n>", "hops to go at most", positiveInt)
-  .addOption(new Option("--format <format>", "export format").choices(["json", "graphml", "dot", "csv", "cypher", "JSON", "GRAPHML", "DOT", "CSV", "CYPHER"]).default("json"))
+  .addOption(new Option("--format <format>", "export format").choices(anyCase(allExporters().map((e) => e.name))).default("json"))
   .option("--out <file>", "write to this file instead of standard output")
   .option("--bundle <file>", "write an evidence bundle (tar: every format, advisories, paths, query, manifest with SHA-256s)")
-  .action(async (roots: string[], opts) => {
+  .action(async (roots: string[], opts: Parameters<typeof exportCommand>[1]) => {
     process.exitCode = await exportCommand(roots, opts);
   });
 

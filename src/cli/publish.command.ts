@@ -5,7 +5,9 @@ import { publishSite } from "../publish/site.js";
 import { withServices } from "./session.js";
 
 export async function publishCommand(dir: string): Promise<number> {
-  const bar = process.stderr.isTTY ? new SingleBar({ format: " publishing [{bar}] {value}/{total} records", hideCursor: true }, Presets.shades_classic) : undefined;
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: " publishing [{bar}] {value}/{total} records", hideCursor: true }, Presets.shades_classic)
+    : undefined;
   let started = false;
   const result = await withServices((s) =>
     publishSite(s, dir, (done, total) => {

@@ -10,11 +10,10 @@ import tar from "tar-stream";
 import { projectRoot } from "../config.js";
 import { canonicalJson } from "../records/record.js";
 import type { ExportService } from "../services/export.service.js";
-import type { DirectionName } from "../services/traversal.js";
-import { CONTENT_TYPES, render, type ExportFormatName } from "./formats.js";
+import type { DirectionName } from "../model/vocab.js";
+import { allExporters } from "./registry.js";
 
 export const BUNDLE_CONTENT_TYPE = "application/x-tar";
-const EXTENSIONS: Record<ExportFormatName, string> = { JSON: "json", GRAPHML: "graphml", DOT: "dot", CSV: "csv", CYPHER: "cypher" };
 
 export function toolVersion(): string {
   return (JSON.parse(fs.readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string }).version;
@@ -42,20 +41,29 @@ export interface Manifest {
 export async function buildBundle(exports: ExportService, query: BundleQuery, now = new Date()): Promise<Buffer> {
   const g = await exports.subgraph(query.roots, query.direction, query.maxDepth);
   const { paths, roots, ...subgraph } = g;
-  const files: [string, string, string][] = (Object.keys(CONTENT_TYPES) as ExportFormatName[]).map((f) => [
-    `subgraph.${EXTENSIONS[f]}`,
-    render(subgraph, f),
-    CONTENT_TYPES[f],
+  const files: [string, string, string][] = allExporters().map((e) => [`subgraph.${e.extension}`, e.render(subgraph), e.contentType]);
+  files.push([
+    "advisories.json",
+    JSON.stringify({ advisories: subgraph.advisories, exemptions: subgraph.exemptions }, null, 2) + "\n",
+    "application/json",
   ]);
-  files.push(["advisories.json", JSON.stringify({ advisories: subgraph.advisories, exemptions: subgraph.exemptions }, null, 2) + "\n", "application/json"]);
   files.push(["paths.json", JSON.stringify(paths, null, 2) + "\n", "application/json"]);
-  files.push(["query.json", JSON.stringify({ operation: "exportSubgraph", parameters: query, resolvedRoots: roots }, null, 2) + "\n", "application/json"]);
+  files.push([
+    "query.json",
+    JSON.stringify({ operation: "exportSubgraph", parameters: query, resolvedRoots: roots }, null, 2) + "\n",
+    "application/json",
+  ]);
   const body: Omit<Manifest, "manifestDigest"> = {
     tool: "umr-graph",
     version: toolVersion(),
     createdAt: now.toISOString(),
     query: { operation: "exportSubgraph", parameters: query, resolvedRoots: roots },
-    counts: { nodes: subgraph.nodes.length, edges: subgraph.edges.length, advisories: subgraph.advisories.length, exemptions: subgraph.exemptions.length },
+    counts: {
+      nodes: subgraph.nodes.length,
+      edges: subgraph.edges.length,
+      advisories: subgraph.advisories.length,
+      exemptions: subgraph.exemptions.length,
+    },
     files: files.map(([name, content, contentType]) => ({ name, sha256: sha256(content), bytes: Buffer.byteLength(content), contentType })),
   };
   const manifest: Manifest = { ...body, manifestDigest: sha256(canonicalJson(body)) };
@@ -126,7 +134,8 @@ export async function verifyBundle(buf: Buffer): Promise<Verification> {
     else if (sha256(content) !== f.sha256) problems.push(`${f.name}: changed (sha256 ${sha256(content)}, the manifest says ${f.sha256})`);
   }
   for (const name of files.keys()) {
-    if (name !== "manifest.json" && !(manifest.files ?? []).some((f) => f.name === name)) problems.push(`${name}: not listed in the manifest`);
+    if (name !== "manifest.json" && !(manifest.files ?? []).some((f) => f.name === name))
+      problems.push(`${name}: not listed in the manifest`);
   }
   return { ok: problems.length === 0, problems, manifest };
 }

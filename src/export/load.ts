@@ -3,16 +3,20 @@
 import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
 import { BadUserInputError } from "../errors.js";
-import type { Subgraph } from "./formats.js";
+import type { Subgraph } from "../model/subgraph.js";
 
-export async function loadJsonExport(db: Executor, text: string): Promise<{ nodes: number; edges: number; advisories: number; exemptions: number }> {
+export async function loadJsonExport(
+  db: Executor,
+  text: string,
+): Promise<{ nodes: number; edges: number; advisories: number; exemptions: number }> {
   let g: Subgraph;
   try {
     g = JSON.parse(text) as Subgraph;
   } catch (err) {
     throw new BadUserInputError(`not a JSON export: ${(err as Error).message}`);
   }
-  if (!Array.isArray(g.nodes) || !Array.isArray(g.edges)) throw new BadUserInputError("not a JSON export: expected {nodes: [...], edges: [...]}");
+  if (!Array.isArray(g.nodes) || !Array.isArray(g.edges))
+    throw new BadUserInputError("not a JSON export: expected {nodes: [...], edges: [...]}");
   return db.writeTransaction("load-export", async (tx) => {
     await tx.run(cypher("load/nodes"), { rows: g.nodes.map((n) => ({ labels: n.labels, props: n.props })) });
     await tx.run(cypher("load/edges"), { rows: g.edges });

@@ -6,7 +6,15 @@ import { DomainError } from "../errors.js";
 import type { Logger } from "../log.js";
 
 /** Codes our own checks (operation limits) raise as GraphQL errors before any resolver runs. */
-const OWN_CODES = new Set(["BAD_USER_INPUT", "NOT_FOUND", "CONFLICT", "LIMIT_EXCEEDED", "UNAUTHENTICATED", "FORBIDDEN", "SERVICE_UNAVAILABLE"]);
+const OWN_CODES = new Set([
+  "BAD_USER_INPUT",
+  "NOT_FOUND",
+  "CONFLICT",
+  "LIMIT_EXCEEDED",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "SERVICE_UNAVAILABLE",
+]);
 
 const PASS_THROUGH = new Set([
   "GRAPHQL_PARSE_FAILED",

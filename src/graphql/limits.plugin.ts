@@ -3,6 +3,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from "graphql";
 import { createRequire } from "node:module";
+import type * as QueryComplexity from "graphql-query-complexity";
 import type { ComplexityEstimator } from "graphql-query-complexity";
 import { DEFAULT_PAGE_SIZE } from "../services/paging.js";
 import { MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "../services/limits.js";
@@ -10,7 +11,7 @@ import { MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "../services/limits.js";
 // Its ES module build imports graphql's .mjs files, while graphql (no "exports" map) loads as
 // CommonJS everywhere else: one process would hold two graphql realms. Its CommonJS build
 // shares ours.
-const { getComplexity, simpleEstimator } = createRequire(import.meta.url)("graphql-query-complexity") as typeof import("graphql-query-complexity");
+const { getComplexity, simpleEstimator } = createRequire(import.meta.url)("graphql-query-complexity") as typeof QueryComplexity;
 
 function limitError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "LIMIT_EXCEEDED" } });
@@ -26,7 +27,8 @@ export function selectionDepth(doc: DocumentNode, operationName?: string | null)
     for (const s of set.selections) {
       if (s.kind === Kind.FIELD) max = Math.max(max, s.selectionSet ? 1 + depthOf(s.selectionSet, seen) : 1);
       else if (s.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(s.selectionSet, seen));
-      else if (!seen.has(s.name.value)) max = Math.max(max, depthOf(fragments.get(s.name.value)?.selectionSet, new Set([...seen, s.name.value])));
+      else if (!seen.has(s.name.value))
+        max = Math.max(max, depthOf(fragments.get(s.name.value)?.selectionSet, new Set([...seen, s.name.value])));
     }
     return max;
   };
@@ -47,7 +49,9 @@ export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin {
         async didResolveOperation({ request, document }) {
           const depth = selectionDepth(document, request.operationName);
           if (depth > MAX_QUERY_DEPTH) {
-            throw limitError(`the operation nests ${depth} fields deep; at most ${MAX_QUERY_DEPTH} are allowed. Ask for less at once, or split it into several operations.`);
+            throw limitError(
+              `the operation nests ${depth} fields deep; at most ${MAX_QUERY_DEPTH} are allowed. Ask for less at once, or split it into several operations.`,
+            );
           }
           const complexity = getComplexity({
             schema,
@@ -57,7 +61,9 @@ export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin {
             estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
           if (complexity > MAX_QUERY_COMPLEXITY) {
-            throw limitError(`the operation's estimated cost is ${complexity}; at most ${MAX_QUERY_COMPLEXITY} is allowed (a connection costs its fields times its page size). Ask for smaller pages and page with \`after\`.`);
+            throw limitError(
+              `the operation's estimated cost is ${complexity}; at most ${MAX_QUERY_COMPLEXITY} is allowed (a connection costs its fields times its page size). Ask for smaller pages and page with \`after\`.`,
+            );
           }
         },
       };

@@ -2,7 +2,7 @@
 // so a page of N assets costs a constant number of queries, not N.
 import DataLoader from "dataloader";
 import type { AdvisoryModel } from "../services/advisory.service.js";
-import type { AssetModel, EdgeModel } from "../services/asset.model.js";
+import type { AssetModel, EdgeModel } from "../model/asset.js";
 import type { Page } from "../services/paging.js";
 import type { Services } from "../services/services.js";
 

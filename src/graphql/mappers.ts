@@ -1,16 +1,15 @@
 // From the services' plain shapes to the GraphQL object types.
 import type { AdvisoryModel } from "../services/advisory.service.js";
-import type { AssetModel, EdgeModel } from "../services/asset.model.js";
+import type { AssetModel, EdgeModel } from "../model/asset.js";
 import type { AffectedModel } from "../services/risk.service.js";
 import type { Page } from "../services/paging.js";
 import { Asset, Edge } from "./types/asset.type.js";
-import { AssetKind, EdgeType } from "./types/enums.js";
 import { Affected, type Advisory } from "./types/risk.type.js";
 
 export function toAsset(m: AssetModel): Asset {
   return Object.assign(new Asset(), {
     ...m,
-    kind: m.kind as AssetKind,
+    kind: m.kind,
     refs: m.refs ?? [],
     contacts: m.contacts ?? [],
     extra: m.extra ? (JSON.parse(m.extra) as unknown) : null,
@@ -19,7 +18,7 @@ export function toAsset(m: AssetModel): Asset {
 
 export function toEdge(m: EdgeModel): Edge {
   return Object.assign(new Edge(), {
-    type: m.type as EdgeType,
+    type: m.type,
     relation: m.relation,
     constraint: m.constraint,
     fromKey: m.from,

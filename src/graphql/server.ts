@@ -1,6 +1,6 @@
 // The Apollo server as every entry point builds it: schema, error formatting, operation limits.
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import type { AppContext } from "../context.js";
+import type { AppContext } from "./context.js";
 import type { Logger } from "../log.js";
 import { makeFormatError } from "./format-error.js";
 import { limitsPlugin } from "./limits.plugin.js";
@@ -12,6 +12,6 @@ export async function createApollo(log: Logger, plugins: ApolloServerPlugin<AppC
     schema,
     formatError: makeFormatError(log),
     introspection: true,
-    plugins: [limitsPlugin(schema) as ApolloServerPlugin<AppContext>, ...plugins],
+    plugins: [limitsPlugin(schema), ...plugins],
   });
 }

@@ -4,7 +4,13 @@ import type { Response } from "express";
 import { DomainError } from "../errors.js";
 import type { Logger } from "../log.js";
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409, LIMIT_EXCEEDED: 413, SERVICE_UNAVAILABLE: 503 };
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LIMIT_EXCEEDED: 413,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 export function sendError(res: Response, log: Logger, err: unknown, what: string): void {
   if (err instanceof DomainError) {

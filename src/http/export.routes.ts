@@ -3,14 +3,18 @@
 //   GET /export/bundle?roots=plip&direction=UPSTREAM
 import type { Express, Request } from "express";
 import { buildBundle, BUNDLE_CONTENT_TYPE } from "../export/bundle.js";
-import { CONTENT_TYPES, type ExportFormatName } from "../export/formats.js";
+import { exportSubgraph } from "../export/export.js";
+import { allExporters } from "../export/registry.js";
 import type { Logger } from "../log.js";
 import type { Services } from "../services/services.js";
-import type { DirectionName } from "../services/traversal.js";
+import type { DirectionName } from "../model/vocab.js";
 import { sendError } from "./errors.js";
 
 function params(req: Request) {
-  const roots = String(req.query.roots ?? "").split(",").map((r) => r.trim()).filter(Boolean);
+  const roots = String(req.query.roots ?? "")
+    .split(",")
+    .map((r) => r.trim())
+    .filter(Boolean);
   const direction = String(req.query.direction ?? "UPSTREAM").toUpperCase() as DirectionName;
   const maxDepth = req.query.maxDepth ? Number(req.query.maxDepth) : null;
   return { roots, direction, maxDepth };
@@ -22,13 +26,17 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
   app.get("/export", async (req, res) => {
     try {
       const { roots, direction, maxDepth } = params(req);
-      const format = String(req.query.format ?? "JSON").toUpperCase() as ExportFormatName;
-      if (!roots.length || !(format in CONTENT_TYPES) || !["UPSTREAM", "DOWNSTREAM"].includes(direction)) {
-        res.status(400).json({ error: "expected ?roots=<key,...>&direction=UPSTREAM|DOWNSTREAM&format=JSON|GRAPHML|DOT|CSV|CYPHER[&maxDepth=N]", code: "BAD_USER_INPUT" });
+      const format = String(req.query.format ?? "JSON").toUpperCase();
+      const names = allExporters().map((e) => e.name);
+      if (!roots.length || !names.includes(format) || !["UPSTREAM", "DOWNSTREAM"].includes(direction)) {
+        res.status(400).json({
+          error: `expected ?roots=<key,...>&direction=UPSTREAM|DOWNSTREAM&format=${names.join("|")}[&maxDepth=N]`,
+          code: "BAD_USER_INPUT",
+        });
         return;
       }
-      const result = await services.exports.export(roots, direction, maxDepth, format);
-      const ext = { JSON: "json", GRAPHML: "graphml", DOT: "dot", CSV: "csv", CYPHER: "cypher" }[format];
+      const result = await exportSubgraph(services.exports, roots, direction, maxDepth, format);
+      const ext = result.extension;
       res.setHeader("Content-Type", `${result.contentType}; charset=utf-8`);
       res.setHeader("Content-Disposition", `attachment; filename="umr-${safe(roots.join("+"))}-${direction.toLowerCase()}.${ext}"`);
       res.send(result.content);

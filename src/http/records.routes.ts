@@ -12,7 +12,9 @@ export function recordRoutes(app: Express, services: Services, log: Logger): voi
     try {
       const keys = await allKeys(services);
       const assets = await services.assets.byKeys(keys);
-      const entries = assets.filter((a) => a !== null).map((a) => ({ key: a.key, name: a.name, kind: a.kind, publisher: a.publisher, highestSeverity: null }));
+      const entries = assets
+        .filter((a) => a !== null)
+        .map((a) => ({ key: a.key, name: a.name, kind: a.kind, publisher: a.publisher, highestSeverity: null }));
       res.type("html").send(indexHtml(entries, new Date().toISOString()));
     } catch (err) {
       sendError(res, log, err, "records index");

@@ -3,7 +3,7 @@ import http from "node:http";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { createContext } from "../context.js";
+import { createContext } from "../graphql/context.js";
 import { createApollo } from "../graphql/server.js";
 import { exportRoutes } from "./export.routes.js";
 import { recordRoutes } from "./records.routes.js";

@@ -2,28 +2,15 @@
 // request or a CLI run writes all of its valid records or nothing, and a crash or a lost
 // connection never leaves half a record. Writes are batched (UNWIND, bounded rows a statement).
 import semver from "semver";
+import { RECORD_FLAG_SEVERITY } from "../model/vocab.js";
 import { cypher } from "../neo4j/cypher.js";
 import type { Executor, Tx } from "../neo4j/executor.js";
 import type { Logger } from "../log.js";
-import type { AssetRecord, Problem } from "../records/record.js";
-import type { VersionRow } from "../services/asset.service.js";
+import type { AssetRecord, IngestInput, Problem } from "../records/record.js";
+import type { VersionRow } from "../model/asset.js";
 import { cycles, planEdges, type DeclaredRef, type EdgeProps, type PlannedEdge } from "./plan.js";
 
 export const DEFAULT_BATCH_SIZE = 1000;
-
-/** Default severities of the record risk flags (data-model.md §3). */
-export const RECORD_FLAG_SEVERITY: Record<string, string> = {
-  csam: "CRITICAL",
-  legal: "HIGH",
-  nsfw: "MEDIUM",
-  violence: "MEDIUM",
-  privacy: "HIGH",
-  license: "MEDIUM",
-  security: "HIGH",
-  bias: "MEDIUM",
-  retracted: "HIGH",
-  other: "LOW",
-};
 
 export interface IngestOptions {
   dryRun?: boolean;
@@ -59,14 +46,6 @@ export interface IngestReport {
   written: boolean;
 }
 
-export interface IngestInput {
-  records: AssetRecord[];
-  /** Problems found before ingest (parsing, conversion); errors mark rejected sources. */
-  problems: Problem[];
-  /** How many inputs were rejected before ingest (parse or conversion errors). */
-  rejected: number;
-}
-
 /**
  * A property map without its null entries. Neo4j stores no nulls (SET a = map leaves those keys
  * unset either way), and the JavaScript driver's serialisation is the main client-side cost of
@@ -91,7 +70,8 @@ export class IngestService {
   ) {}
 
   async ingest(input: IngestInput, opts: IngestOptions = {}): Promise<IngestReport> {
-    if (opts.commitEvery && input.records.length > opts.commitEvery && !opts.dryRun) return this.ingestInChunks(input, opts, opts.commitEvery);
+    if (opts.commitEvery && input.records.length > opts.commitEvery && !opts.dryRun)
+      return this.ingestInChunks(input, opts, opts.commitEvery);
     const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
     const problems = [...input.problems];
     let rejected = input.rejected;
@@ -155,8 +135,12 @@ export class IngestService {
       await tx.run(cypher("ingest/lock"));
       // Versions are immutable: same hash → unchanged; another hash → CONFLICT.
       const existing = new Map<string, string | null>();
-      for (const part of chunks(records.map((r) => r.key), batchSize)) {
-        for (const row of await tx.run(cypher("ingest/existing-hashes"), { keys: part })) existing.set(row.key as string, row.contentHash as string | null);
+      for (const part of chunks(
+        records.map((r) => r.key),
+        batchSize,
+      )) {
+        for (const row of await tx.run(cypher("ingest/existing-hashes"), { keys: part }))
+          existing.set(row.key as string, row.contentHash as string | null);
       }
       const fresh: AssetRecord[] = [];
       for (const r of records) {
@@ -201,15 +185,29 @@ export class IngestService {
 
   private async ingestInChunks(input: IngestInput, opts: IngestOptions, size: number): Promise<IngestReport> {
     const inputErrors = input.problems.some((p) => p.severity === "error" && (p.scope !== "asset" || opts.strict));
-    if (inputErrors && !opts.partial) return this.ingest(input, { ...opts, commitEvery: undefined, dryRun: true }).then((r) => ({ ...r, dryRun: false }));
+    if (inputErrors && !opts.partial)
+      return this.ingest(input, { ...opts, commitEvery: undefined, dryRun: true }).then((r) => ({ ...r, dryRun: false }));
     const total: IngestReport = {
-      accepted: 0, unchanged: 0, rejected: input.rejected, placeholders: 0, problems: [...input.problems], acceptedKeys: [], unchangedKeys: [],
-      placeholderIds: [], edgesWritten: 0, edgesMoved: 0, dryRun: false, written: false,
+      accepted: 0,
+      unchanged: 0,
+      rejected: input.rejected,
+      placeholders: 0,
+      problems: [...input.problems],
+      acceptedKeys: [],
+      unchangedKeys: [],
+      placeholderIds: [],
+      edgesWritten: 0,
+      edgesMoved: 0,
+      dryRun: false,
+      written: false,
     };
     const placeholders = new Set<string>();
     for (let i = 0; i < input.records.length; i += size) {
       const part = input.records.slice(i, i + size);
-      const r = await this.ingest({ records: part, problems: [], rejected: 0 }, { ...opts, commitEvery: undefined, onProgress: undefined, partial: true });
+      const r = await this.ingest(
+        { records: part, problems: [], rejected: 0 },
+        { ...opts, commitEvery: undefined, onProgress: undefined, partial: true },
+      );
       total.accepted += r.accepted;
       total.unchanged += r.unchanged;
       total.rejected += r.rejected;
@@ -225,7 +223,10 @@ export class IngestService {
     }
     // Placeholders that a later chunk replaced are gone: count what is left.
     const left = await this.db.read(cypher("asset/versions"), { ids: [...placeholders] });
-    total.placeholderIds = left.filter((r) => (r.versions as VersionRow[]).some((v) => v.placeholder)).map((r) => r.id as string).sort();
+    total.placeholderIds = left
+      .filter((r) => (r.versions as VersionRow[]).some((v) => v.placeholder))
+      .map((r) => r.id as string)
+      .sort();
     total.placeholders = total.placeholderIds.length;
     return total;
   }
@@ -238,8 +239,12 @@ export class IngestService {
     let valid = records.length;
     if (checkConflicts && records.length) {
       const existing = new Map<string, unknown>();
-      for (const part of chunks(records.map((r) => r.key), DEFAULT_BATCH_SIZE)) {
-        for (const row of await this.db.read(cypher("ingest/existing-hashes"), { keys: part })) existing.set(row.key as string, row.contentHash);
+      for (const part of chunks(
+        records.map((r) => r.key),
+        DEFAULT_BATCH_SIZE,
+      )) {
+        for (const row of await this.db.read(cypher("ingest/existing-hashes"), { keys: part }))
+          existing.set(row.key as string, row.contentHash);
       }
       for (const r of records) {
         if (existing.has(r.key) && existing.get(r.key) !== r.contentHash) {
@@ -285,7 +290,12 @@ export class IngestService {
   }
 
   /** Versions of ids as the transaction sees them, plus (for dry runs) the batch's own records. */
-  private async versionsOf(tx: Tx, ids: string[], batchSize: number, pending: readonly AssetRecord[] = []): Promise<Map<string, VersionRow[]>> {
+  private async versionsOf(
+    tx: Tx,
+    ids: string[],
+    batchSize: number,
+    pending: readonly AssetRecord[] = [],
+  ): Promise<Map<string, VersionRow[]>> {
     const out = new Map<string, VersionRow[]>();
     for (const part of chunks(ids, batchSize)) {
       for (const row of await tx.run(cypher("asset/versions"), { ids: part })) out.set(row.id as string, row.versions as VersionRow[]);
@@ -387,7 +397,10 @@ export class IngestService {
     done = 0;
     for (const type of ["TRAINED_ON", "DERIVED_FROM"] as const) {
       const stmt = cypher(type === "TRAINED_ON" ? "ingest/create-edges-trained-on" : "ingest/create-edges-derived-from");
-      for (const part of chunks(toCreate.filter((e) => e.type === type), batchSize)) {
+      for (const part of chunks(
+        toCreate.filter((e) => e.type === type),
+        batchSize,
+      )) {
         await tx.run(stmt, { rows: part.map((e) => ({ from: e.from, to: e.to, props: withoutNulls(e.props) })) });
         progress("edges", (done += part.length), toCreate.length);
       }
@@ -404,7 +417,7 @@ export class IngestService {
       r.risks.map((category) => ({
         id: `record:${r.key}:${category}`,
         category: category.toUpperCase(),
-        severity: RECORD_FLAG_SEVERITY[category] ?? "MEDIUM",
+        severity: RECORD_FLAG_SEVERITY[category as keyof typeof RECORD_FLAG_SEVERITY] ?? "MEDIUM",
         summary: `The record ${r.key} (${r.name}) flags ${category}.`,
         affectsId: r.id,
         affectsRange: r.version,
@@ -417,11 +430,14 @@ export class IngestService {
     const linkIds = [...new Set([...changedIds, ...newPlaceholderIds])];
     const advisories: { id: string; affectsId: string; affectsRange: string }[] = [];
     for (const part of chunks(linkIds, batchSize)) {
-      for (const row of await tx.run(cypher("advisory/by-affected-ids"), { ids: part })) advisories.push(row as unknown as (typeof advisories)[number]);
+      for (const row of await tx.run(cypher("advisory/by-affected-ids"), { ids: part }))
+        advisories.push(row as unknown as (typeof advisories)[number]);
     }
     if (advisories.length) {
       const nodes = await this.versionsOf(tx, [...new Set(advisories.map((a) => a.affectsId))], batchSize);
-      const links = advisories.flatMap((a) => affectedKeys(a.affectsRange, nodes.get(a.affectsId) ?? []).map((asset) => ({ advisory: a.id, asset })));
+      const links = advisories.flatMap((a) =>
+        affectedKeys(a.affectsRange, nodes.get(a.affectsId) ?? []).map((asset) => ({ advisory: a.id, asset })),
+      );
       for (const part of chunks(links, batchSize)) await tx.run(cypher("advisory/link-affects"), { rows: part });
     }
 

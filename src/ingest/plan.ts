@@ -2,9 +2,9 @@
 // for each referenced id, where does each edge point, with which type and relation?
 // Because the answer depends only on the set of records (never on arrival order), the
 // final graph does not depend on the order in which records were ingested.
-import type { AssetKindName } from "../services/asset.model.js";
-import type { VersionRow } from "../services/asset.service.js";
-import { defaultRelation, edgeTypeOf, resolveVersion, type Relation } from "../records/reference.js";
+import type { AssetKindName } from "../model/asset.js";
+import type { VersionRow } from "../model/asset.js";
+import { defaultRelation, edgeTypeOf, resolveVersion } from "../records/reference.js";
 
 /** A reference as the graph keeps it on its edge. */
 export interface EdgeProps {
@@ -47,7 +47,10 @@ export interface PlaceholderRow {
   source: string;
 }
 
-export function planEdges(refs: readonly DeclaredRef[], versions: ReadonlyMap<string, readonly VersionRow[]>): {
+export function planEdges(
+  refs: readonly DeclaredRef[],
+  versions: ReadonlyMap<string, readonly VersionRow[]>,
+): {
   edges: PlannedEdge[];
   placeholders: PlaceholderRow[];
 } {
@@ -56,9 +59,12 @@ export function planEdges(refs: readonly DeclaredRef[], versions: ReadonlyMap<st
   for (const ref of refs) {
     const nodes = versions.get(ref.targetId) ?? [];
     const records = nodes.filter((n) => !n.placeholder && n.version !== null);
-    const version = resolveVersion(ref, records.map((r) => r.version!));
+    const version = resolveVersion(
+      ref,
+      records.map((r) => r.version!),
+    );
     const target = version === null ? null : records.find((r) => r.version === version)!;
-    const relation: Relation | string = ref.declaredRelation ?? defaultRelation(ref.fromKind, target ? target.kind : null);
+    const relation: string = ref.declaredRelation ?? defaultRelation(ref.fromKind, target ? target.kind : null);
     if (!target) {
       const name = ref.placeholderName ?? ref.targetId;
       const seen = placeholders.get(ref.targetId);

@@ -33,10 +33,7 @@ export function createDriver(creds: Neo4jCredentials): Driver {
 }
 
 /** Connects with exponential backoff; fails with a message that says what to do. */
-export async function connect(
-  creds: Neo4jCredentials,
-  opts: { retries: number; log: Logger; initialDelayMs?: number },
-): Promise<Driver> {
+export async function connect(creds: Neo4jCredentials, opts: { retries: number; log: Logger; initialDelayMs?: number }): Promise<Driver> {
   const driver = createDriver(creds);
   let delay = opts.initialDelayMs ?? 500;
   for (let attempt = 0; ; attempt++) {
@@ -111,7 +108,9 @@ export function mapNeo4jError(err: unknown, statement?: string): unknown {
       return new ServiceUnavailableError(`Neo4j is unavailable: ${err.message}`, { statement });
     }
     if (code === "Neo.TransientError.General.MemoryPoolOutOfMemoryError" || code.includes("MemoryLimit")) {
-      return new LimitExceededError(`the query ${statement ?? ""} needed more memory than allowed; narrow it and ask again.`, { statement });
+      return new LimitExceededError(`the query ${statement ?? ""} needed more memory than allowed; narrow it and ask again.`, {
+        statement,
+      });
     }
   }
   return err;
@@ -160,7 +159,12 @@ export class Executor {
     return this.inSession("READ", name, (s) => s.executeRead((tx) => work(new Tx(tx)), this.txConfig(name, { timeoutMs })), opts.fetchSize);
   }
 
-  private async inSession<T>(mode: "READ" | "WRITE", name: string, fn: (s: ReturnType<Executor["session"]>) => Promise<T>, fetchSize?: number): Promise<T> {
+  private async inSession<T>(
+    mode: "READ" | "WRITE",
+    name: string,
+    fn: (s: ReturnType<Executor["session"]>) => Promise<T>,
+    fetchSize?: number,
+  ): Promise<T> {
     const session = this.session(mode, fetchSize);
     const started = performance.now();
     try {
@@ -181,7 +185,7 @@ export class Executor {
 export class Tx {
   constructor(private readonly tx: ManagedTransaction) {}
   async run(stmt: Statement, params: Params = {}): Promise<Row[]> {
-    return rows(await this.tx.run(stmt.text, toNeo4jParams(params) as Params));
+    return rows(await this.tx.run(stmt.text, toNeo4jParams(params)));
   }
 
   /**
@@ -190,13 +194,18 @@ export class Tx {
    * (traversals). Skips the generic conversion to plain objects, which cost more than the
    * query itself on a 100k-row answer.
    */
-  async forEachRow<K extends string>(stmt: Statement, columns: readonly K[], params: Params, each: (get: (column: K) => unknown) => void): Promise<void> {
+  async forEachRow<K extends string>(
+    stmt: Statement,
+    columns: readonly K[],
+    params: Params,
+    each: (get: (column: K) => unknown) => void,
+  ): Promise<void> {
     // Rows are handed over as they arrive (subscribe), not collected first: a million-asset
     // answer is never held twice, and the caller's work overlaps with Neo4j producing rows.
     let index: Map<K, number> | null = null;
     let failure: unknown = null;
     await new Promise<void>((resolve, reject) => {
-      this.tx.run(stmt.text, toNeo4jParams(params) as Params).subscribe({
+      this.tx.run(stmt.text, toNeo4jParams(params)).subscribe({
         onKeys: (keys) => {
           index = new Map();
           for (const c of columns) {
@@ -213,6 +222,7 @@ export class Tx {
             failure = err;
           }
         },
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- failure is whatever the row callback threw
         onCompleted: () => (failure ? reject(failure) : resolve()),
         onError: reject,
       });

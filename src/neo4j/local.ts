@@ -108,8 +108,8 @@ export async function buildLauncher(log: Logger): Promise<void> {
       log.info({ files, megabytes: Math.round(bytes / 1e6) }, text);
     }
   };
-  readline.createInterface({ input: child.stdout! }).on("line", onLine);
-  readline.createInterface({ input: child.stderr! }).on("line", onLine);
+  readline.createInterface({ input: child.stdout }).on("line", onLine);
+  readline.createInterface({ input: child.stderr }).on("line", onLine);
   const code: number = await new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (c) => resolve(c ?? 1));
@@ -167,11 +167,11 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     if (tail.length > 30) tail.shift();
   };
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  readline.createInterface({ input: child.stderr! }).on("line", (line) => {
+  readline.createInterface({ input: child.stderr }).on("line", (line) => {
     remember(line);
     opts.log.debug({ neo4j: line }, "neo4j-local");
   });
-  const stdout = readline.createInterface({ input: child.stdout! });
+  const stdout = readline.createInterface({ input: child.stdout });
 
   const started = Date.now();
   const uri = await new Promise<string>((resolve, reject) => {
@@ -232,4 +232,3 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     );
   }
 }
-

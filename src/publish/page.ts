@@ -2,8 +2,8 @@
 // upstream lineage (drawn as an SVG graph), the risks it inherits with their explanations,
 // and what was built from it.
 import { Graphviz } from "@hpcc-js/wasm-graphviz";
-import { toDot } from "../export/formats.js";
-import type { AssetModel, EdgeModel } from "../services/asset.model.js";
+import { dotExporter } from "../export/formats/dot.js";
+import type { AssetModel, EdgeModel } from "../model/asset.js";
 import type { AffectedModel } from "../services/risk.service.js";
 import type { Services } from "../services/services.js";
 import type { SeverityName } from "../services/policy.js";
@@ -57,7 +57,7 @@ export async function buildPage(services: Services, input: string, now = new Dat
     depth: r.depth,
     path: r.path,
   });
-  const dot = toDot(sub);
+  const dot = dotExporter.render(sub);
   return {
     asset: asset!,
     extra: asset!.extra ? (JSON.parse(asset!.extra) as unknown) : null,

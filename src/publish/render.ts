@@ -5,9 +5,20 @@ import PDFDocument from "pdfkit";
 import { explainRisk, metadataRows, type PageAsset, type RecordPage } from "./page.js";
 
 const require = createRequire(import.meta.url);
-const SVGtoPDF = require("svg-to-pdfkit") as (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, opts?: { width?: number; height?: number; preserveAspectRatio?: string }) => void;
+const SVGtoPDF = require("svg-to-pdfkit") as (
+  doc: PDFKit.PDFDocument,
+  svg: string,
+  x: number,
+  y: number,
+  opts?: { width?: number; height?: number; preserveAspectRatio?: string },
+) => void;
 
-export const escapeHtml = (s: unknown) => String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+export const escapeHtml = (s: unknown) =>
+  String(s ?? "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 const html = escapeHtml;
 const SEVERITY_COLOR: Record<string, string> = { CRITICAL: "#842029", HIGH: "#b02a37", MEDIUM: "#997404", LOW: "#41464b" };
 
@@ -17,12 +28,20 @@ export function toHtml(p: RecordPage, opts: { linkSuffix?: string } = {}): strin
   const list = (items: PageAsset[], complete: boolean, empty: string) =>
     items.length
       ? `<table><thead><tr><th>Depth</th><th>Asset</th><th>Name</th><th>Kind</th><th>Via</th></tr></thead><tbody>${items
-          .map((i) => `<tr><td>${i.depth}</td><td>${link(i.key)}</td><td>${html(i.name)}</td><td>${html(i.kind)}</td><td>${html(i.path.map((e) => e.relation).join(", "))}</td></tr>`)
-          .join("")}</tbody></table>${complete ? "" : "<p><em>Cut: the list is longer than a page shows; query the API for all of it.</em></p>"}`
+          .map(
+            (i) =>
+              `<tr><td>${i.depth}</td><td>${link(i.key)}</td><td>${html(i.name)}</td><td>${html(i.kind)}</td><td>${html(i.path.map((e) => e.relation).join(", "))}</td></tr>`,
+          )
+          .join(
+            "",
+          )}</tbody></table>${complete ? "" : "<p><em>Cut: the list is longer than a page shows; query the API for all of it.</em></p>"}`
       : `<p>${empty}</p>`;
   const risks = p.risks.length
     ? `<ul class="risks">${p.risks
-        .map((r) => `<li><strong style="color:${SEVERITY_COLOR[r.effectiveSeverity]}">${html(r.effectiveSeverity)} ${html(r.advisory.category)}</strong> — ${html(r.advisory.summary)} <code>${html(r.advisory.id)}</code><br><small>${html(explainRisk(r))}</small></li>`)
+        .map(
+          (r) =>
+            `<li><strong style="color:${SEVERITY_COLOR[r.effectiveSeverity]}">${html(r.effectiveSeverity)} ${html(r.advisory.category)}</strong> — ${html(r.advisory.summary)} <code>${html(r.advisory.id)}</code><br><small>${html(explainRisk(r))}</small></li>`,
+        )
         .join("")}</ul>`
     : "<p>No open advisory reaches this asset.</p>";
   return `<!doctype html>
@@ -33,7 +52,9 @@ export function toHtml(p: RecordPage, opts: { linkSuffix?: string } = {}): strin
 <h1>${html(a.name)}</h1>
 <p>${html(a.description ?? "")}</p>
 <h2>Record</h2>
-<table><tbody>${metadataRows(p).map(([k, v]) => `<tr><th>${html(k)}</th><td>${html(v)}</td></tr>`).join("")}</tbody></table>
+<table><tbody>${metadataRows(p)
+    .map(([k, v]) => `<tr><th>${html(k)}</th><td>${html(v)}</td></tr>`)
+    .join("")}</tbody></table>
 <h2>Inherited risks</h2>
 ${risks}
 <h2>Upstream lineage</h2>
@@ -47,12 +68,21 @@ ${p.extra ? `<h2>Other blocks of the record</h2><pre>${html(JSON.stringify(p.ext
 `;
 }
 
-const md = (s: unknown) => String(s ?? "").replace(/([\\`*_{}[\]()#+!|<>])/g, "\\$1").replace(/\n/g, " ");
+const md = (s: unknown) =>
+  String(s ?? "")
+    .replace(/([\\`*_{}[\]()#+!|<>])/g, "\\$1")
+    .replace(/\n/g, " ");
 
 export function toMarkdown(p: RecordPage): string {
   const a = p.asset;
   const table = (items: PageAsset[]) =>
-    items.length ? ["| Depth | Asset | Name | Kind |", "|---|---|---|---|", ...items.map((i) => `| ${i.depth} | [${md(i.key)}](${encodeURIComponent(i.key)}.md) | ${md(i.name)} | ${i.kind} |`)].join("\n") : "_None on record._";
+    items.length
+      ? [
+          "| Depth | Asset | Name | Kind |",
+          "|---|---|---|---|",
+          ...items.map((i) => `| ${i.depth} | [${md(i.key)}](${encodeURIComponent(i.key)}.md) | ${md(i.name)} | ${i.kind} |`),
+        ].join("\n")
+      : "_None on record._";
   return [
     `# ${md(a.name)}`,
     "",
@@ -63,7 +93,12 @@ export function toMarkdown(p: RecordPage): string {
     "",
     "## Inherited risks",
     "",
-    ...(p.risks.length ? p.risks.map((r) => `- **${r.effectiveSeverity} ${r.advisory.category}** — ${md(r.advisory.summary)} (\`${r.advisory.id}\`): ${md(explainRisk(r))}`) : ["No open advisory reaches this asset."]),
+    ...(p.risks.length
+      ? p.risks.map(
+          (r) =>
+            `- **${r.effectiveSeverity} ${r.advisory.category}** — ${md(r.advisory.summary)} (\`${r.advisory.id}\`): ${md(explainRisk(r))}`,
+        )
+      : ["No open advisory reaches this asset."]),
     "",
     "## Upstream lineage",
     "",
@@ -91,7 +126,13 @@ const tex = (s: unknown) =>
 export function toLatex(p: RecordPage): string {
   const a = p.asset;
   const items = (list: PageAsset[]) =>
-    list.length ? ["\\begin{itemize}", ...list.map((i) => `  \\item ${tex(i.key)} (${tex(i.kind)}, depth ${i.depth}): ${tex(i.name)}`), "\\end{itemize}"] : ["None on record."];
+    list.length
+      ? [
+          "\\begin{itemize}",
+          ...list.map((i) => `  \\item ${tex(i.key)} (${tex(i.kind)}, depth ${i.depth}): ${tex(i.name)}`),
+          "\\end{itemize}",
+        ]
+      : ["None on record."];
   return [
     "\\documentclass{article}",
     "\\usepackage[utf8]{inputenc}",
@@ -109,7 +150,14 @@ export function toLatex(p: RecordPage): string {
     "\\end{longtable}",
     "\\section*{Inherited risks}",
     ...(p.risks.length
-      ? ["\\begin{itemize}", ...p.risks.map((r) => `  \\item \\textbf{${tex(r.effectiveSeverity)} ${tex(r.advisory.category)}}: ${tex(r.advisory.summary)} --- ${tex(explainRisk(r))}`), "\\end{itemize}"]
+      ? [
+          "\\begin{itemize}",
+          ...p.risks.map(
+            (r) =>
+              `  \\item \\textbf{${tex(r.effectiveSeverity)} ${tex(r.advisory.category)}}: ${tex(r.advisory.summary)} --- ${tex(explainRisk(r))}`,
+          ),
+          "\\end{itemize}",
+        ]
       : ["No open advisory reaches this asset."]),
     "\\section*{Upstream lineage}",
     `The lineage graph is drawn in ${tex(a.key)}.svg (GraphViz source: ${tex(a.key)}.dot).`,
@@ -135,9 +183,16 @@ export function toPdf(p: RecordPage): Promise<Buffer> {
   doc.moveDown().font("Helvetica-Bold").fontSize(14).text("Inherited risks").font("Helvetica").fontSize(10);
   if (!p.risks.length) doc.text("No open advisory reaches this asset.");
   for (const r of p.risks) {
-    doc.fillColor(SEVERITY_COLOR[r.effectiveSeverity] ?? "#000000").font("Helvetica-Bold").text(`${r.effectiveSeverity} ${r.advisory.category}: ${r.advisory.summary}`);
+    doc
+      .fillColor(SEVERITY_COLOR[r.effectiveSeverity] ?? "#000000")
+      .font("Helvetica-Bold")
+      .text(`${r.effectiveSeverity} ${r.advisory.category}: ${r.advisory.summary}`);
     // The standard PDF fonts have no arrow glyph.
-    doc.fillColor("#000000").font("Helvetica").text(`${r.advisory.id} via ${explainRisk(r, " -> ")}`).moveDown(0.3);
+    doc
+      .fillColor("#000000")
+      .font("Helvetica")
+      .text(`${r.advisory.id} via ${explainRisk(r, " -> ")}`)
+      .moveDown(0.3);
   }
   doc.moveDown().font("Helvetica-Bold").fontSize(14).text("Upstream lineage").font("Helvetica").fontSize(10);
   const width = doc.page.width - 100;

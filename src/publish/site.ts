@@ -16,11 +16,13 @@ export interface IndexEntry {
   highestSeverity: string | null;
 }
 
-
 /** The index page: every record, searchable as you type (the data is inline: no server needed). */
 export function indexHtml(entries: IndexEntry[], generatedAt: string): string {
   const rows = entries
-    .map((e) => `<tr data-search="${html(`${e.key} ${e.name} ${e.kind} ${e.publisher ?? ""}`.toLowerCase())}"><td><a href="${html(encodeURIComponent(e.key))}.html">${html(e.key)}</a></td><td>${html(e.name)}</td><td>${html(e.kind)}</td><td>${html(e.publisher ?? "")}</td><td>${html(e.highestSeverity ?? "")}</td></tr>`)
+    .map(
+      (e) =>
+        `<tr data-search="${html(`${e.key} ${e.name} ${e.kind} ${e.publisher ?? ""}`.toLowerCase())}"><td><a href="${html(encodeURIComponent(e.key))}.html">${html(e.key)}</a></td><td>${html(e.name)}</td><td>${html(e.kind)}</td><td>${html(e.publisher ?? "")}</td><td>${html(e.highestSeverity ?? "")}</td></tr>`,
+    )
     .join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Model records — umr-graph</title>
@@ -56,7 +58,11 @@ export async function allKeys(services: Services): Promise<string[]> {
   }
 }
 
-export async function publishSite(services: Services, dir: string, onProgress?: (done: number, total: number) => void): Promise<{ records: number; files: number }> {
+export async function publishSite(
+  services: Services,
+  dir: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ records: number; files: number }> {
   fs.mkdirSync(dir, { recursive: true });
   const keys = await allKeys(services);
   const entries: IndexEntry[] = [];
@@ -68,7 +74,13 @@ export async function publishSite(services: Services, dir: string, onProgress?: 
       fs.writeFileSync(path.join(dir, `${key}.${format}`), await renderPage(page, format));
       files++;
     }
-    entries.push({ key, name: page.asset.name, kind: page.asset.kind, publisher: page.asset.publisher, highestSeverity: page.highestSeverity });
+    entries.push({
+      key,
+      name: page.asset.name,
+      kind: page.asset.kind,
+      publisher: page.asset.publisher,
+      highestSeverity: page.highestSeverity,
+    });
     onProgress?.(i + 1, keys.length);
   }
   fs.writeFileSync(path.join(dir, "index.html"), indexHtml(entries, now.toISOString()));

@@ -7,7 +7,7 @@
 //   - cycles are found by the ingest (warnings, or errors with --strict).
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
-import type { AssetKindName } from "../services/asset.model.js";
+import type { AssetKindName } from "../model/asset.js";
 import { canonicalJson, sha256, type AssetRecord, type Problem, type RecordReference } from "./record.js";
 import type { RecordInput } from "./umr.js";
 import { validateDocument } from "./validate.js";
@@ -49,7 +49,7 @@ export function slugify(name: string): string {
 
 function valueOf(field: unknown): unknown {
   // Many fields are {explanation, value}.
-  if (field && typeof field === "object" && !Array.isArray(field) && "value" in field) return (field as { value: unknown }).value;
+  if (field && typeof field === "object" && !Array.isArray(field) && "value" in field) return field.value;
   return field;
 }
 
@@ -77,7 +77,15 @@ export function convertEcosystemGraphs(files: readonly RecordInput[]): Conversio
   /** Every dependency mention as written, duplicates' included: for the statistics. */
   const mentions: string[] = [];
   const stats: EcosystemGraphsStats = {
-    entries: 0, assets: 0, duplicateNames: [], mentions: 0, exact: 0, ignoringCase: 0, unresolved: 0, placeholderIds: [], selfReferences: [],
+    entries: 0,
+    assets: 0,
+    duplicateNames: [],
+    mentions: 0,
+    exact: 0,
+    ignoringCase: 0,
+    unresolved: 0,
+    placeholderIds: [],
+    selfReferences: [],
   };
 
   for (const file of [...files].sort((a, b) => a.source.localeCompare(b.source))) {
@@ -87,7 +95,13 @@ export function convertEcosystemGraphs(files: readonly RecordInput[]): Conversio
     const list = Array.isArray(docs) ? docs : [];
     const errors = list.flatMap((d) => d.errors);
     if (!Array.isArray(docs) || errors.length) {
-      problems.push({ source, path: "$", severity: "error", message: `malformed YAML: ${errors[0]?.message.split("\n")[0] ?? "unreadable"}`, ...(errors[0]?.linePos ? { line: errors[0].linePos[0].line } : {}) });
+      problems.push({
+        source,
+        path: "$",
+        severity: "error",
+        message: `malformed YAML: ${errors[0]?.message.split("\n")[0] ?? "unreadable"}`,
+        ...(errors[0]?.linePos ? { line: errors[0].linePos[0].line } : {}),
+      });
       rejected++;
       continue;
     }
@@ -110,16 +124,30 @@ export function convertEcosystemGraphs(files: readonly RecordInput[]): Conversio
         }
         const type = String(a.type ?? "");
         if (!KINDS[type]) {
-          problems.push({ source, path: `${at}.type`, severity: "error", scope: "asset", message: `expected one of model, dataset, application, found ${JSON.stringify(a.type)}` });
+          problems.push({
+            source,
+            path: `${at}.type`,
+            severity: "error",
+            scope: "asset",
+            message: `expected one of model, dataset, application, found ${JSON.stringify(a.type)}`,
+          });
           rejected++;
           return;
         }
         const deps = valueOf(a.dependencies);
-        const dependencies = (Array.isArray(deps) ? deps : []).filter((d): d is string => typeof d === "string").map((d) => d.trim()).filter(Boolean);
+        const dependencies = (Array.isArray(deps) ? deps : [])
+          .filter((d): d is string => typeof d === "string")
+          .map((d) => d.trim())
+          .filter(Boolean);
         const name = a.name.trim();
         const seen = byName.get(name);
         if (seen) {
-          problems.push({ source, path: `${at}.name`, severity: "warning", message: `duplicate asset name ${JSON.stringify(name)} (also in ${seen.sources.join(", ")}): merged into one asset` });
+          problems.push({
+            source,
+            path: `${at}.name`,
+            severity: "warning",
+            message: `duplicate asset name ${JSON.stringify(name)} (also in ${seen.sources.join(", ")}): merged into one asset`,
+          });
           if (!stats.duplicateNames.includes(name)) stats.duplicateNames.push(name);
           for (const d of dependencies) if (!seen.dependencies.includes(d)) seen.dependencies.push(d);
           for (const [k, v] of Object.entries(a)) if (seen.fields[k] === undefined || seen.fields[k] === null) seen.fields[k] = v;
@@ -168,7 +196,12 @@ export function convertEcosystemGraphs(files: readonly RecordInput[]): Conversio
       } else if (byLower.get(dep.toLowerCase())?.length === 1) {
         name = byLower.get(dep.toLowerCase())![0]!;
         target = idOf.get(name)!;
-        problems.push({ source, path: `$[${JSON.stringify(e.name)}].dependencies`, severity: "warning", message: `dependency ${JSON.stringify(dep)} matches the asset ${JSON.stringify(name)} only ignoring case` });
+        problems.push({
+          source,
+          path: `$[${JSON.stringify(e.name)}].dependencies`,
+          severity: "warning",
+          message: `dependency ${JSON.stringify(dep)} matches the asset ${JSON.stringify(name)} only ignoring case`,
+        });
       } else {
         target = slugify(dep) || dep;
         placeholders.add(target);
@@ -178,22 +211,48 @@ export function convertEcosystemGraphs(files: readonly RecordInput[]): Conversio
         continue;
       }
       if (upstream.some((u) => u.id === target)) continue;
-      upstream.push({ id: target, constraint: null, range: "*", pinned: false, declaredRelation: null, note: null, index: upstream.length, ...(idOf.has(name) ? {} : { placeholderName: dep }) });
+      upstream.push({
+        id: target,
+        constraint: null,
+        range: "*",
+        pinned: false,
+        declaredRelation: null,
+        note: null,
+        index: upstream.length,
+        ...(idOf.has(name) ? {} : { placeholderName: dep }),
+      });
     }
     if (selfRef) {
       stats.selfReferences.push(e.name);
-      problems.push({ source, path: `$[${JSON.stringify(e.name)}].dependencies`, severity: "error", scope: "asset", message: `self-reference: ${JSON.stringify(e.name)} lists itself as a dependency; this asset is not imported (the others are)` });
+      problems.push({
+        source,
+        path: `$[${JSON.stringify(e.name)}].dependencies`,
+        severity: "error",
+        scope: "asset",
+        message: `self-reference: ${JSON.stringify(e.name)} lists itself as a dependency; this asset is not imported (the others are)`,
+      });
       rejected++;
       continue;
     }
     const f = e.fields;
-    const metadata: Record<string, unknown> = { name: e.name, description: text(f.description), publisher: text(f.organization), release_date: text(f.created_date), license: text(f.license), refs: text(f.url) ? [text(f.url)] : null };
+    const metadata: Record<string, unknown> = {
+      name: e.name,
+      description: text(f.description),
+      publisher: text(f.organization),
+      release_date: text(f.created_date),
+      license: text(f.license),
+      refs: text(f.url) ? [text(f.url)] : null,
+    };
     const document = {
       mr: {
         type: KINDS[e.type],
         metadata,
         relations: { upstream: upstream.map((u) => u.id) },
-        ecosystem_graphs: Object.fromEntries(Object.entries(f).filter(([k]) => !["name", "type", "dependencies"].includes(k)).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : v])),
+        ecosystem_graphs: Object.fromEntries(
+          Object.entries(f)
+            .filter(([k]) => !["name", "type", "dependencies"].includes(k))
+            .map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : v]),
+        ),
       },
     };
     const json = JSON.parse(JSON.stringify(document)) as unknown; // dates and undefined out

@@ -1,6 +1,6 @@
 // The one shape every input format becomes before it is written: a record of one asset version.
 import { createHash } from "node:crypto";
-import type { AssetKindName } from "../services/asset.model.js";
+import type { AssetKindName } from "../model/asset.js";
 import type { ParsedReference, Relation } from "./reference.js";
 
 export interface RecordReference extends ParsedReference {
@@ -75,4 +75,13 @@ function sortKeys(value: unknown): unknown {
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+/** What parsing and converting a batch of inputs gives the ingest. */
+export interface IngestInput {
+  records: AssetRecord[];
+  /** Problems found before ingest (parsing, conversion); errors mark rejected sources. */
+  problems: Problem[];
+  /** How many inputs were rejected before ingest (parse or conversion errors). */
+  rejected: number;
 }

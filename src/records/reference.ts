@@ -2,21 +2,9 @@
 //   id | id@1.2.0 | id-1.2.0 | id followed by a constraint (>=1.0.0, ==1.0.0, <=2.0.0, ^1.2, ~1.2.3)
 import semver from "semver";
 
-export const RELATIONS = [
-  "finetune",
-  "adapter",
-  "quantized",
-  "merge",
-  "distill",
-  "continued_pretraining",
-  "trained_on",
-  "evaluated_on",
-  "subset",
-  "member_of",
-  "uses",
-  "derived_from",
-] as const;
-export type Relation = (typeof RELATIONS)[number];
+import { RELATIONS, type Relation } from "../model/vocab.js";
+
+export { RELATIONS, type Relation };
 
 export interface ParsedReference {
   id: string;
@@ -49,7 +37,8 @@ export function parseReference(text: string): ParsedReference | { error: string 
     const ranges: string[] = [];
     for (const p of parts) {
       const c = COMPARATOR.exec(p.trim());
-      if (!c) return { error: `malformed version constraint ${JSON.stringify(m[2])} in ${JSON.stringify(text)}: expected ${REFERENCE_FORMS}` };
+      if (!c)
+        return { error: `malformed version constraint ${JSON.stringify(m[2])} in ${JSON.stringify(text)}: expected ${REFERENCE_FORMS}` };
       ranges.push(`${c[1] === "==" ? "=" : c[1]}${c[2]}`);
     }
     const range = semver.validRange(ranges.join(" "));

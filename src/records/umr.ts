@@ -1,7 +1,7 @@
 // UMR records (YAML or JSON) → AssetRecord, with every problem reported.
 import path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
-import type { AssetKindName } from "../services/asset.model.js";
+import type { AssetKindName } from "../model/asset.js";
 import { canonicalJson, sha256, type AssetRecord, type Problem, type RecordReference } from "./record.js";
 import { parseReference, type Relation } from "./reference.js";
 import { describeValue, jsonPath, lineOf, validateDocument } from "./validate.js";
@@ -38,7 +38,11 @@ export function idAndVersion(source: string): { id: string; version: string } | 
 function decode(source: string, content: string | Uint8Array): string | Problem {
   const size = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
   if (size > MAX_RECORD_BYTES) {
-    return problem(source, "$", `file is ${(size / 1024 / 1024).toFixed(1)} MiB; a record may be at most ${MAX_RECORD_BYTES / 1024 / 1024} MiB`);
+    return problem(
+      source,
+      "$",
+      `file is ${(size / 1024 / 1024).toFixed(1)} MiB; a record may be at most ${MAX_RECORD_BYTES / 1024 / 1024} MiB`,
+    );
   }
   let text: string;
   if (typeof content === "string") text = content;
@@ -89,7 +93,14 @@ export function parseUmr(input: RecordInput): ParseResult {
     const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length) {
       for (const e of doc.errors) {
-        problems.push(problem(source, "$", `malformed ${source.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, e.linePos?.[0]?.line));
+        problems.push(
+          problem(
+            source,
+            "$",
+            `malformed ${source.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
+            e.linePos?.[0]?.line,
+          ),
+        );
       }
       return { problems };
     }
@@ -122,7 +133,9 @@ export function parseUmr(input: RecordInput): ParseResult {
       return;
     }
     if (parsed.id === named.id) {
-      problems.push(problem(source, jsonPath(at), `self-reference: ${named.id} cannot be built from itself (${JSON.stringify(obj.ref)})`, line));
+      problems.push(
+        problem(source, jsonPath(at), `self-reference: ${named.id} cannot be built from itself (${JSON.stringify(obj.ref)})`, line),
+      );
       return;
     }
     upstream.push({ ...parsed, declaredRelation: obj.relation ?? null, note: obj.note ?? null, index });
@@ -133,7 +146,9 @@ export function parseUmr(input: RecordInput): ParseResult {
   for (const [k, v] of Object.entries(mr)) if (!KNOWN_MR.has(k)) extra[k] = v;
   const extraMeta = Object.fromEntries(Object.entries(metadata).filter(([k]) => !KNOWN_METADATA.has(k)));
   if (Object.keys(extraMeta).length) extra.metadata = extraMeta;
-  const extraRelations = Object.fromEntries(Object.entries((mr.relations as Record<string, unknown> | null) ?? {}).filter(([k]) => k !== "upstream"));
+  const extraRelations = Object.fromEntries(
+    Object.entries((mr.relations as Record<string, unknown> | null) ?? {}).filter(([k]) => k !== "upstream"),
+  );
   if (Object.keys(extraRelations).length) extra.relations = extraRelations;
 
   const document = canonicalJson(data);

@@ -1,18 +1,14 @@
 // Validation against schemas/umr-record.schema.json (ajv, every error reported), with errors
 // turned into problems that name the file, the JSON path, the line, what was expected and
 // what was found.
-import fs from "node:fs";
-import path from "node:path";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import type { Document, LineCounter } from "yaml";
-import { projectRoot } from "../config.js";
 import type { Problem } from "./record.js";
 import { REFERENCE_FORMS } from "./reference.js";
+import { recordSchema } from "./schema.js";
 
-export const recordSchemaPath = path.join(projectRoot, "schemas", "umr-record.schema.json");
-const schema = JSON.parse(fs.readFileSync(recordSchemaPath, "utf8")) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: false });
-const validateRecord = ajv.compile(schema);
+const validateRecord = ajv.compile(recordSchema());
 
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "null";
@@ -53,7 +49,11 @@ function valueAt(data: unknown, segments: readonly (string | number)[]): unknown
 }
 
 /** The 1-based line of the node at a path (or of its nearest existing parent). */
-export function lineOf(doc: Document | undefined, counter: LineCounter | undefined, segments: readonly (string | number)[]): number | undefined {
+export function lineOf(
+  doc: Document | undefined,
+  counter: LineCounter | undefined,
+  segments: readonly (string | number)[],
+): number | undefined {
   if (!doc || !counter) return undefined;
   for (let n = segments.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);
@@ -63,13 +63,23 @@ export function lineOf(doc: Document | undefined, counter: LineCounter | undefin
   return undefined;
 }
 
-const TYPE_NAMES: Record<string, string> = { array: "a list", object: "a mapping", string: "a string", number: "a number", boolean: "true or false", null: "null" };
+const TYPE_NAMES: Record<string, string> = {
+  array: "a list",
+  object: "a mapping",
+  string: "a string",
+  number: "a number",
+  boolean: "true or false",
+  null: "null",
+};
 
 function message(e: ErrorObject, value: unknown): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case "type":
-      return `expected ${([] as string[]).concat(p.type as string).map((t) => TYPE_NAMES[t] ?? t).join(" or ")}, found ${describeValue(value)}`;
+      return `expected ${([] as string[])
+        .concat(p.type as string)
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join(" or ")}, found ${describeValue(value)}`;
     case "enum":
       return `expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, found ${describeValue(value)}`;
     case "required":
@@ -102,9 +112,8 @@ export function validateDocument(source: string, data: unknown, doc?: Document, 
   // propertyNames: report the offending name, with the allowed names of its inner enum error.
   const nameErrors = errors.filter((e) => e.keyword === "propertyNames");
   errors = errors.filter((e) => !(e.schemaPath.includes("/propertyNames/") && nameErrors.some((n) => n.instancePath === e.instancePath)));
-  const allowedNames = (validateRecord.errors ?? []).find((e) => e.schemaPath.includes("/propertyNames/") && e.keyword === "enum")?.params as
-    | { allowedValues?: unknown[] }
-    | undefined;
+  const allowedNames = (validateRecord.errors ?? []).find((e) => e.schemaPath.includes("/propertyNames/") && e.keyword === "enum")
+    ?.params as { allowedValues?: unknown[] } | undefined;
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const e of errors) {
@@ -113,7 +122,8 @@ export function validateDocument(source: string, data: unknown, doc?: Document, 
     if (e.keyword === "required") segments = [...segments, String(p.missingProperty)];
     if (e.keyword === "additionalProperties") segments = [...segments, String(p.additionalProperty)];
     if (p.propertyName !== undefined) segments = [...segments, String(p.propertyName)];
-    const value = p.propertyName !== undefined ? p.propertyName : valueAt(data, e.keyword === "required" ? segments.slice(0, -1) : segments);
+    const value =
+      p.propertyName !== undefined ? p.propertyName : valueAt(data, e.keyword === "required" ? segments.slice(0, -1) : segments);
     let text = message(e, value);
     if (e.keyword === "propertyNames") {
       text = `unknown risk flag ${JSON.stringify(p.propertyName)}: expected one of ${(allowedNames?.allowedValues ?? []).join(", ")}`;

@@ -5,7 +5,8 @@ import { BadUserInputError, NotFoundError } from "../errors.js";
 import { affectedKeys } from "../ingest/ingest.service.js";
 import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
-import type { AssetService, VersionRow } from "./asset.service.js";
+import type { VersionRow } from "../model/asset.js";
+import type { AssetService } from "./asset.service.js";
 import { decodeCursor, pageSize, toPage, type Page } from "./paging.js";
 import { CATEGORIES, SEVERITIES } from "./policy.js";
 
@@ -35,9 +36,12 @@ export interface AdvisoryInputModel {
 
 export function checkRange(range: string, argument = "affectsRange"): string {
   const r = range.trim();
-  if (r === "*" ) return r;
+  if (r === "*") return r;
   const valid = semver.validRange(r);
-  if (!valid) throw new BadUserInputError(`${argument}: expected a semver range such as "*", "<1.2.0" or ">=1.0.0 <2.0.0", found ${JSON.stringify(range)}`);
+  if (!valid)
+    throw new BadUserInputError(
+      `${argument}: expected a semver range such as "*", "<1.2.0" or ">=1.0.0 <2.0.0", found ${JSON.stringify(range)}`,
+    );
   return r;
 }
 
@@ -72,26 +76,45 @@ export class AdvisoryService {
       this.db.read(cypher("advisory/list"), { category, openOnly, after: cursor, limit: limit + 1 }),
       this.db.read(cypher("advisory/count"), { category, openOnly }),
     ]);
-    return toPage("advisory", rows.map((r) => r.advisory as AdvisoryModel), limit, count[0]!.totalCount as number, (a) => ({
-      publishedAt: a.publishedAt,
-      id: a.id,
-    }));
+    return toPage(
+      "advisory",
+      rows.map((r) => r.advisory as AdvisoryModel),
+      limit,
+      count[0]!.totalCount as number,
+      (a) => ({
+        publishedAt: a.publishedAt,
+        id: a.id,
+      }),
+    );
   }
 
   async publish(input: AdvisoryInputModel, author: string): Promise<AdvisoryModel> {
-    if (!(CATEGORIES as readonly string[]).includes(input.category)) throw new BadUserInputError(`category: expected one of ${CATEGORIES.join(", ")}`);
-    if (!(SEVERITIES as readonly string[]).includes(input.severity)) throw new BadUserInputError(`severity: expected one of ${SEVERITIES.join(", ")}`);
+    if (!(CATEGORIES as readonly string[]).includes(input.category))
+      throw new BadUserInputError(`category: expected one of ${CATEGORIES.join(", ")}`);
+    if (!(SEVERITIES as readonly string[]).includes(input.severity))
+      throw new BadUserInputError(`severity: expected one of ${SEVERITIES.join(", ")}`);
     if (!input.summary.trim()) throw new BadUserInputError("summary: expected a non-empty text");
     const affectsId = input.affectsId.trim();
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(affectsId)) {
-      throw new BadUserInputError(`affectsId: expected a record id such as "laion-5b" (no version), found ${JSON.stringify(input.affectsId)}`);
+      throw new BadUserInputError(
+        `affectsId: expected a record id such as "laion-5b" (no version), found ${JSON.stringify(input.affectsId)}`,
+      );
     }
     const range = checkRange(input.affectsRange ?? "*");
     const id = `UMR-${new Date().getUTCFullYear()}-${randomBytes(4).toString("hex")}`;
     return this.db.writeTransaction("publish-advisory", async (tx) => {
       await tx.run(cypher("ingest/lock"));
       const [created] = await tx.run(cypher("advisory/create"), {
-        props: { id, category: input.category, severity: input.severity, summary: input.summary.trim(), affectsId, affectsRange: range, references: input.references ?? [], publishedBy: author },
+        props: {
+          id,
+          category: input.category,
+          severity: input.severity,
+          summary: input.summary.trim(),
+          affectsId,
+          affectsRange: range,
+          references: input.references ?? [],
+          publishedBy: author,
+        },
       });
       let versions = ((await tx.run(cypher("asset/versions"), { ids: [affectsId] }))[0]?.versions as VersionRow[] | undefined) ?? [];
       if (!versions.length && range === "*") {
@@ -116,7 +139,12 @@ export class AdvisoryService {
     if (!justification.trim()) throw new BadUserInputError("justification: expected a non-empty text saying why the asset is not affected");
     await this.get(advisoryId);
     const key = await this.assets.resolveKey(assetKey, "assetKey");
-    const [row] = await this.db.write(cypher("advisory/exempt"), { advisoryId, assetKey: key, justification: justification.trim(), author });
+    const [row] = await this.db.write(cypher("advisory/exempt"), {
+      advisoryId,
+      assetKey: key,
+      justification: justification.trim(),
+      author,
+    });
     return Boolean(row);
   }
 

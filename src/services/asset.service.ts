@@ -1,30 +1,15 @@
 // Reading assets and their direct edges. Batch-shaped (lists of keys in, lists out, in order)
 // so that the per-request DataLoaders can call them directly.
-import semver from "semver";
 import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
 import { BadUserInputError, NotFoundError } from "../errors.js";
-import type { AssetKindName, AssetModel, EdgeModel } from "./asset.model.js";
+import { newestKey, type AssetKindName, type AssetModel, type EdgeModel, type VersionRow } from "../model/asset.js";
 import { decodeCursor, pageSize, toPage, type Page } from "./paging.js";
 
 export interface AssetFilterInput {
   kind?: AssetKindName | null;
   publisher?: string | null;
   text?: string | null;
-}
-
-export interface VersionRow {
-  key: string;
-  version: string | null;
-  placeholder: boolean;
-  kind: AssetKindName;
-}
-
-/** The newest record version of an id, or its placeholder when it has none. */
-export function newestKey(versions: VersionRow[]): string | null {
-  const records = versions.filter((v) => !v.placeholder && v.version && semver.valid(v.version));
-  if (records.length) return records.sort((a, b) => semver.rcompare(a.version!, b.version!))[0]!.key;
-  return versions.find((v) => v.placeholder)?.key ?? null;
 }
 
 function luceneQuery(text: string): string {
@@ -84,9 +69,7 @@ export class AssetService {
     return normalized.map((n) => {
       const row = byRequest.get(JSON.stringify([n.key, n.first, n.after]));
       const edges = (row?.edges as (EdgeModel & { sortKey: string })[] | undefined) ?? [];
-      return toPage("edge", edges.map(stripSortKey), n.first, (row?.totalCount as number | undefined) ?? 0, (e) =>
-        `${e.from}|${e.type}`,
-      );
+      return toPage("edge", edges.map(stripSortKey), n.first, (row?.totalCount as number | undefined) ?? 0, (e) => `${e.from}|${e.type}`);
     });
   }
 
@@ -105,7 +88,13 @@ export class AssetService {
       this.db.read(cypher("asset/list"), { ...params, after: afterKey ?? "", limit: limit + 1 }),
       unfiltered ? this.db.read(cypher("asset/count-all")) : this.db.read(cypher("asset/count"), params),
     ]);
-    return toPage("asset", rows.map((r) => r.key as string), limit, count[0]!.totalCount as number, (k) => k);
+    return toPage(
+      "asset",
+      rows.map((r) => r.key as string),
+      limit,
+      count[0]!.totalCount as number,
+      (k) => k,
+    );
   }
 }
 

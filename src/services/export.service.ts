@@ -1,6 +1,6 @@
 // Gathers a subgraph (the roots and everything reached from them) for export.
 import { LimitExceededError } from "../errors.js";
-import { render, CONTENT_TYPES, type ExportFormatName, type Subgraph, type SubgraphEdge, type SubgraphNode } from "../export/formats.js";
+import type { Subgraph, SubgraphEdge, SubgraphNode } from "../model/subgraph.js";
 import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
 import type { AssetService } from "./asset.service.js";
@@ -17,14 +17,6 @@ export interface ExportPath {
 /** The largest subgraph one export holds; larger ones answer LIMIT_EXCEEDED with advice. */
 export const MAX_EXPORT_NODES = Number(process.env.UMR_MAX_EXPORT_NODES ?? 50_000);
 
-export interface ExportModel {
-  format: ExportFormatName;
-  contentType: string;
-  content: string;
-  nodeCount: number;
-  edgeCount: number;
-}
-
 export class ExportService {
   constructor(
     private readonly db: Executor,
@@ -32,7 +24,11 @@ export class ExportService {
     private readonly maxNodes = MAX_EXPORT_NODES,
   ) {}
 
-  async subgraph(roots: string[], direction: DirectionName, maxDepth?: number | null): Promise<Subgraph & { paths: ExportPath[]; roots: string[] }> {
+  async subgraph(
+    roots: string[],
+    direction: DirectionName,
+    maxDepth?: number | null,
+  ): Promise<Subgraph & { paths: ExportPath[]; roots: string[] }> {
     const depth = checkDepth(maxDepth);
     const keys: string[] = [];
     for (const r of roots) keys.push(await this.assets.resolveKey(r, "roots"));
@@ -58,10 +54,5 @@ export class ExportService {
       advisories: (extra?.advisories as Record<string, unknown>[]) ?? [],
       exemptions: (extra?.exemptions as Record<string, unknown>[]) ?? [],
     };
-  }
-
-  async export(roots: string[], direction: DirectionName, maxDepth: number | null | undefined, format: ExportFormatName): Promise<ExportModel> {
-    const { paths: _paths, roots: _roots, ...g } = await this.subgraph(roots, direction, maxDepth);
-    return { format, contentType: CONTENT_TYPES[format], content: render(g, format), nodeCount: g.nodes.length, edgeCount: g.edges.length };
   }
 }

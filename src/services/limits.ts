@@ -17,9 +17,12 @@ export const MAX_AUDIT_KEYS = 1000;
 
 export function checkDepth(maxDepth: number | null | undefined, argument = "maxDepth"): number {
   if (maxDepth === null || maxDepth === undefined) return MAX_DEPTH;
-  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new BadUserInputError(`${argument}: expected a whole number >= 1, found ${maxDepth}`);
+  if (!Number.isInteger(maxDepth) || maxDepth < 1)
+    throw new BadUserInputError(`${argument}: expected a whole number >= 1, found ${maxDepth}`);
   if (maxDepth > MAX_DEPTH) {
-    throw new LimitExceededError(`${argument}: at most ${MAX_DEPTH} hops, asked for ${maxDepth}; leave it out to traverse up to the ceiling`);
+    throw new LimitExceededError(
+      `${argument}: at most ${MAX_DEPTH} hops, asked for ${maxDepth}; leave it out to traverse up to the ceiling`,
+    );
   }
   return maxDepth;
 }

@@ -2,7 +2,7 @@
 import { BadUserInputError, LimitExceededError } from "../errors.js";
 import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
-import type { EdgeModel, EdgeTypeName } from "./asset.model.js";
+import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { AssetService } from "./asset.service.js";
 import { MAX_PATHS, checkDepth } from "./limits.js";
 import { decodeCursor, pageSize, toPage, type Page } from "./paging.js";
@@ -29,7 +29,13 @@ const after = (a: Position, b: Position) => a[0] > b[0] || (a[0] === b[0] && a[1
  * assets are grouped by depth, and groups are sorted one at a time until the page (plus one,
  * to tell whether a next page exists) is full — a hub's blast radius has 100k assets, a page 50.
  */
-export function pageByDepthKey<T extends { depth: number; key: string }>(kind: string, all: readonly T[], first: number | null | undefined, cursor: string | null | undefined, extra: { complete: boolean; cutReason: string | null }) {
+export function pageByDepthKey<T extends { depth: number; key: string }>(
+  kind: string,
+  all: readonly T[],
+  first: number | null | undefined,
+  cursor: string | null | undefined,
+  extra: { complete: boolean; cutReason: string | null },
+) {
   const limit = pageSize(first);
   const from = decodeCursor<Position>(kind, cursor);
   const byDepth = new Map<number, T[]>();
@@ -76,7 +82,13 @@ export class LineageService {
     const reached = [...result.nodes.values()].filter((n) => n.depth > 0);
     const page = pageByDepthKey("lineage", reached, args.first, args.after, { complete: result.complete, cutReason: result.cutReason });
     // Explanations only for the page: a big answer has many assets but one page.
-    return { ...page, items: page.items.map((i) => ({ cursor: i.cursor, node: { key: i.node.key, depth: i.node.depth, path: explain(result, i.node.node), summary: i.node } })) };
+    return {
+      ...page,
+      items: page.items.map((i) => ({
+        cursor: i.cursor,
+        node: { key: i.node.key, depth: i.node.depth, path: explain(result, i.node.node), summary: i.node },
+      })),
+    };
   }
 
   async paths(args: { from: string; to: string; maxDepth?: number | null; limit?: number | null }): Promise<EdgeModel[][]> {

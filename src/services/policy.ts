@@ -4,12 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { projectRoot } from "../config.js";
-import { RELATIONS } from "../records/reference.js";
 
-export const CATEGORIES = ["CSAM", "NSFW", "VIOLENCE", "LEGAL", "PRIVACY", "LICENSE", "SECURITY", "BIAS", "RETRACTED", "OTHER"] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
-export type SeverityName = (typeof SEVERITIES)[number];
+import { CATEGORIES, RELATIONS, SEVERITIES, type Category, type SeverityName } from "../model/vocab.js";
+
+export { CATEGORIES, SEVERITIES, type Category, type SeverityName };
 
 export interface CategoryPolicy {
   relations: string[];
@@ -34,7 +32,8 @@ function checkCategoryPolicy(file: string, at: string, raw: unknown, fallback?: 
     fail(`relations: expected a list of ${RELATIONS.join(", ")}, found ${JSON.stringify(r.relations)}`);
   }
   const drop = r.severityDropPerHop ?? fallback?.severityDropPerHop ?? 0;
-  if (typeof drop !== "number" || drop < 0 || drop > 3) fail(`severityDropPerHop: expected a number from 0 to 3, found ${JSON.stringify(drop)}`);
+  if (typeof drop !== "number" || drop < 0 || drop > 3)
+    fail(`severityDropPerHop: expected a number from 0 to 3, found ${JSON.stringify(drop)}`);
   return { relations: relations as string[], severityDropPerHop: drop as number };
 }
 
@@ -43,7 +42,8 @@ export function loadPolicy(file = process.env.UMR_POLICY_FILE ?? defaultPolicyFi
   const def = checkCategoryPolicy(file, "default", raw?.default);
   const categories: Policy["categories"] = {};
   for (const [name, value] of Object.entries(raw?.categories ?? {})) {
-    if (!(CATEGORIES as readonly string[]).includes(name)) throw new Error(`${file}: categories.${name}: expected one of ${CATEGORIES.join(", ")}`);
+    if (!(CATEGORIES as readonly string[]).includes(name))
+      throw new Error(`${file}: categories.${name}: expected one of ${CATEGORIES.join(", ")}`);
     categories[name as Category] = checkCategoryPolicy(file, `categories.${name}`, value, def);
   }
   return { default: def, categories };

@@ -1,7 +1,7 @@
 // Blast radius (who is affected downstream of a flag), risk reports (which flags reach an
 // asset from upstream) and audits (risk reports of a whole deployment), by the policy.
 import { BadUserInputError, LimitExceededError } from "../errors.js";
-import type { EdgeModel } from "./asset.model.js";
+import type { EdgeModel } from "../model/asset.js";
 import type { AssetService } from "./asset.service.js";
 import type { AdvisoryModel, AdvisoryService } from "./advisory.service.js";
 import type { Executor } from "../neo4j/executor.js";
@@ -68,11 +68,21 @@ export class RiskService {
 
   /** Every relation some category lets through: the widest walk a risk report needs. */
   private carryingRelations(): string[] {
-    return [...new Set([...this.policy.default.relations, ...Object.values(this.policy.categories).flatMap((c) => c!.relations)])];
+    return [...new Set([...this.policy.default.relations, ...Object.values(this.policy.categories).flatMap((c) => c.relations)])];
   }
 
-  async blastRadius(args: { advisoryId?: string | null; key?: string | null; maxDepth?: number | null; relations?: string[] | null; first?: number | null; after?: string | null }): Promise<BlastRadiusModel> {
-    if (Boolean(args.advisoryId) === Boolean(args.key)) throw new BadUserInputError("blastRadius: give exactly one of advisoryId (a published flag) and key (what if this asset were flagged)");
+  async blastRadius(args: {
+    advisoryId?: string | null;
+    key?: string | null;
+    maxDepth?: number | null;
+    relations?: string[] | null;
+    first?: number | null;
+    after?: string | null;
+  }): Promise<BlastRadiusModel> {
+    if (Boolean(args.advisoryId) === Boolean(args.key))
+      throw new BadUserInputError(
+        "blastRadius: give exactly one of advisoryId (a published flag) and key (what if this asset were flagged)",
+      );
     const maxDepth = checkDepth(args.maxDepth);
     let advisory: AdvisoryModel;
     let sources: string[];
@@ -151,11 +161,18 @@ export class RiskService {
   /** The risk report of one key, or null when no asset has that key. */
   private async reportOf(key: string, advisoryCache: Map<string, AdvisoryModel>): Promise<RiskReportModel | null> {
     const relations = this.carryingRelations();
-    const walk = await traverse(this.db, [key], { direction: "UPSTREAM", maxDepth: MAX_DEPTH, relations, withAdvisories: true, keepAllEdges: true });
+    const walk = await traverse(this.db, [key], {
+      direction: "UPSTREAM",
+      maxDepth: MAX_DEPTH,
+      relations,
+      withAdvisories: true,
+      keepAllEdges: true,
+    });
     if (!walk.found.length) return null;
     const ids = [...new Set([...walk.nodes.values()].flatMap((n) => n.advisories))];
     // The walk read the advisories with the nodes: no further query.
-    for (const id of ids) if (!advisoryCache.has(id) && walk.advisories.has(id)) advisoryCache.set(id, walk.advisories.get(id) as unknown as AdvisoryModel);
+    for (const id of ids)
+      if (!advisoryCache.has(id) && walk.advisories.has(id)) advisoryCache.set(id, walk.advisories.get(id) as unknown as AdvisoryModel);
     const risks: AffectedModel[] = [];
     const childrenCache = new Map<string, Map<string, { node: string; edge: EdgeModel }[]>>();
     for (const id of ids) {
@@ -164,10 +181,24 @@ export class RiskService {
       const policy = policyFor(this.policy, advisory.category);
       const hit = nearestFlag(walk, id, new Set(policy.relations), childrenCache);
       if (!hit) continue;
-      risks.push({ key, advisory, depth: hit.depth, effectiveSeverity: effectiveSeverity(advisory.severity, hit.depth, policy.severityDropPerHop), path: hit.path });
+      risks.push({
+        key,
+        advisory,
+        depth: hit.depth,
+        effectiveSeverity: effectiveSeverity(advisory.severity, hit.depth, policy.severityDropPerHop),
+        path: hit.path,
+      });
     }
-    risks.sort((a, b) => severityRank(b.effectiveSeverity) - severityRank(a.effectiveSeverity) || a.depth - b.depth || (a.advisory.id < b.advisory.id ? -1 : 1));
-    const highest = risks.reduce<SeverityName | null>((h, r) => (severityRank(r.effectiveSeverity) > severityRank(h) ? r.effectiveSeverity : h), null);
+    risks.sort(
+      (a, b) =>
+        severityRank(b.effectiveSeverity) - severityRank(a.effectiveSeverity) ||
+        a.depth - b.depth ||
+        (a.advisory.id < b.advisory.id ? -1 : 1),
+    );
+    const highest = risks.reduce<SeverityName | null>(
+      (h, r) => (severityRank(r.effectiveSeverity) > severityRank(h) ? r.effectiveSeverity : h),
+      null,
+    );
     return { key, highestSeverity: highest, risks };
   }
 
@@ -187,13 +218,17 @@ export class RiskService {
     const audited = [...new Set(resolved)];
     const reports = await this.riskReports(audited);
     const findings = new Map<string, { advisory: AdvisoryModel; reaches: AffectedModel[] }>();
-    for (const r of reports) for (const risk of r.risks) {
-      const f = findings.get(risk.advisory.id) ?? { advisory: risk.advisory, reaches: [] };
-      f.reaches.push(risk);
-      findings.set(risk.advisory.id, f);
-    }
-    const worst = (f: { reaches: AffectedModel[] }) => f.reaches.reduce<SeverityName>((h, r) => (severityRank(r.effectiveSeverity) > severityRank(h) ? r.effectiveSeverity : h), "LOW");
-    const list = [...findings.values()].sort((a, b) => severityRank(worst(b)) - severityRank(worst(a)) || (a.advisory.id < b.advisory.id ? -1 : 1));
+    for (const r of reports)
+      for (const risk of r.risks) {
+        const f = findings.get(risk.advisory.id) ?? { advisory: risk.advisory, reaches: [] };
+        f.reaches.push(risk);
+        findings.set(risk.advisory.id, f);
+      }
+    const worst = (f: { reaches: AffectedModel[] }) =>
+      f.reaches.reduce<SeverityName>((h, r) => (severityRank(r.effectiveSeverity) > severityRank(h) ? r.effectiveSeverity : h), "LOW");
+    const list = [...findings.values()].sort(
+      (a, b) => severityRank(worst(b)) - severityRank(worst(a)) || (a.advisory.id < b.advisory.id ? -1 : 1),
+    );
     const highest = list.length ? worst(list[0]!) : null;
     return {
       highestSeverity: highest,
@@ -211,16 +246,24 @@ export class RiskService {
     const [exact] = await this.assets.byKeys([text]);
     if (exact) return exact.placeholder ? null : exact.key;
     const at = /^([A-Za-z0-9][A-Za-z0-9._-]*)@(.+)$/.exec(text);
-    const ref = at && !semver.valid(at[2]!) ? parseReference(`${at[1]}${/^[<>=^~]/.test(at[2]!) ? "" : "="}${at[2]}`) : parseReference(text);
+    const ref = at && !semver.valid(at[2]) ? parseReference(`${at[1]}${/^[<>=^~]/.test(at[2]!) ? "" : "="}${at[2]}`) : parseReference(text);
     if ("error" in ref) throw new BadUserInputError(`keys: ${ref.error}`);
     const versions = ((await this.assets.versions([ref.id])).get(ref.id) ?? []).filter((v) => !v.placeholder && v.version);
-    const version = resolveVersion(ref, versions.map((v) => v.version!));
+    const version = resolveVersion(
+      ref,
+      versions.map((v) => v.version!),
+    );
     return version ? `${ref.id}@${version}` : null;
   }
 }
 
 /** Breadth-first over the edges an upstream walk kept, under one advisory's relations and exemptions. */
-function nearestFlag(walk: TraversalResult, advisoryId: string, relations: Set<string>, childrenCache: Map<string, Map<string, { node: string; edge: EdgeModel }[]>>): { depth: number; path: EdgeModel[] } | null {
+function nearestFlag(
+  walk: TraversalResult,
+  advisoryId: string,
+  relations: Set<string>,
+  childrenCache: Map<string, Map<string, { node: string; edge: EdgeModel }[]>>,
+): { depth: number; path: EdgeModel[] } | null {
   const start = [...walk.nodes.values()].find((n) => n.depth === 0);
   if (!start || start.exemptFrom.includes(advisoryId)) return null;
   // The edges under these relations, by parent: built once per set of relations, not per advisory.
@@ -228,12 +271,13 @@ function nearestFlag(walk: TraversalResult, advisoryId: string, relations: Set<s
   let children = childrenCache.get(cacheKey);
   if (!children) {
     children = new Map();
-    for (const [child, list] of walk.edges) for (const { parent, edge } of list) {
-      if (!relations.has(edge.relation)) continue;
-      const out = children.get(parent);
-      if (out) out.push({ node: child, edge });
-      else children.set(parent, [{ node: child, edge }]);
-    }
+    for (const [child, list] of walk.edges)
+      for (const { parent, edge } of list) {
+        if (!relations.has(edge.relation)) continue;
+        const out = children.get(parent);
+        if (out) out.push({ node: child, edge });
+        else children.set(parent, [{ node: child, edge }]);
+      }
     childrenCache.set(cacheKey, children);
   }
   const via = new Map<string, { parent: string; edge: EdgeModel } | null>([[start.node, null]]);
@@ -246,13 +290,14 @@ function nearestFlag(walk: TraversalResult, advisoryId: string, relations: Set<s
       return { depth, path: path.reverse() };
     }
     const next: string[] = [];
-    for (const n of frontier) for (const c of children.get(n) ?? []) {
-      if (via.has(c.node)) continue;
-      const info: ReachedNode = walk.nodes.get(c.node)!;
-      if (info.exemptFrom.includes(advisoryId)) continue;
-      via.set(c.node, { parent: n, edge: c.edge });
-      next.push(c.node);
-    }
+    for (const n of frontier)
+      for (const c of children.get(n) ?? []) {
+        if (via.has(c.node)) continue;
+        const info: ReachedNode = walk.nodes.get(c.node)!;
+        if (info.exemptFrom.includes(advisoryId)) continue;
+        via.set(c.node, { parent: n, edge: c.edge });
+        next.push(c.node);
+      }
     frontier = next.sort((a, b) => (walk.nodes.get(a)!.key < walk.nodes.get(b)!.key ? -1 : 1));
   }
   return null;

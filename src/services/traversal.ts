@@ -5,10 +5,11 @@
 // so a lattice with 2^40 paths costs as much as its 121 nodes.
 import { cypher } from "../neo4j/cypher.js";
 import { toPlain, type Executor, type Tx } from "../neo4j/executor.js";
-import type { EdgeModel, EdgeTypeName } from "./asset.model.js";
+import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
+import type { DirectionName } from "../model/vocab.js";
 import { MAX_REACHED, TRAVERSAL_BUDGET_MS } from "./limits.js";
 
-export type DirectionName = "UPSTREAM" | "DOWNSTREAM";
+export type { DirectionName };
 
 /** From this maxDepth on, a traversal fetches the reachable subgraph in one statement. */
 export const REACH_MIN_DEPTH = 5;
@@ -120,7 +121,11 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
   const starts: NodeInfo[] = [];
   const advisories = new Map<string, Record<string, unknown>>();
 
-  const params = { types: opts.types?.length ? opts.types : null, relations: opts.relations ?? null, withAdvisories: Boolean(opts.withAdvisories) };
+  const params = {
+    types: opts.types?.length ? opts.types : null,
+    relations: opts.relations ?? null,
+    withAdvisories: Boolean(opts.withAdvisories),
+  };
   const direction = opts.direction === "DOWNSTREAM" ? "downstream" : "upstream";
   // Two ways to get a depth's edges, with the same answer: deep questions fetch the whole
   // reachable subgraph in one statement (a pruning breadth-first expand inside Neo4j) and walk
@@ -145,7 +150,8 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     }
     expand = async (frontier, visit) => {
       for (const parent of frontier) {
-        for (const [key, type, relation, constraint] of next.get(parent) ?? []) if (!visit(parent, info.get(key)!, type, relation, constraint)) return;
+        for (const [key, type, relation, constraint] of next.get(parent) ?? [])
+          if (!visit(parent, info.get(key)!, type, relation, constraint)) return;
       }
     };
   } else {
@@ -156,7 +162,13 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
       statements++;
       const steps: Step[] = [];
       await tx.forEachRow(hop, [...INFO_COLUMNS, "parent", "type", "relation", "constraint"], { frontier, ...params }, (get) => {
-        steps.push({ parent: get("parent") as string, child: nodeInfo(get, advisories), type: get("type") as EdgeTypeName, relation: get("relation") as string, constraint: (get("constraint") as string | null) ?? null });
+        steps.push({
+          parent: get("parent") as string,
+          child: nodeInfo(get, advisories),
+          type: get("type") as EdgeTypeName,
+          relation: get("relation") as string,
+          constraint: (get("constraint") as string | null) ?? null,
+        });
       });
       for (const r of steps) if (!visit(r.parent, r.child, r.type, r.relation, r.constraint)) return;
     };
@@ -209,7 +221,16 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     frontier = next;
     depth++;
   }
-  return { direction: opts.direction, advisories, found: starts.map((s) => s.key), nodes, edges, complete: cutReason === null, cutReason, statements };
+  return {
+    direction: opts.direction,
+    advisories,
+    found: starts.map((s) => s.key),
+    nodes,
+    edges,
+    complete: cutReason === null,
+    cutReason,
+    statements,
+  };
 }
 
 /** The chain of edges from a reached node back to the start (start-side edge last for UPSTREAM). */
@@ -218,7 +239,11 @@ export function explain(result: TraversalResult, node: string): EdgeModel[] {
   let cur = result.nodes.get(node);
   while (cur?.via) {
     const [parent, type, relation, constraint] = cur.via;
-    out.push(result.direction === "UPSTREAM" ? { type, relation, constraint, from: parent, to: cur.key } : { type, relation, constraint, from: cur.key, to: parent });
+    out.push(
+      result.direction === "UPSTREAM"
+        ? { type, relation, constraint, from: parent, to: cur.key }
+        : { type, relation, constraint, from: cur.key, to: parent },
+    );
     cur = result.nodes.get(parent);
   }
   return out.reverse();

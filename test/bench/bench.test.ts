@@ -33,7 +33,7 @@ describe("the generator", () => {
   it("writes the same files for the same seed, other files for another seed", () => {
     const a = generate({ assets: 1000, seed: 7, out: path.join(tmp, "a") });
     const b = generate({ assets: 1000, seed: 7, out: path.join(tmp, "b") });
-    const c = generate({ assets: 1000, seed: 8, out: path.join(tmp, "c") });
+    generate({ assets: 1000, seed: 8, out: path.join(tmp, "c") });
     expect(a).toEqual(b);
     expect(digest(path.join(tmp, "a"))).toBe(digest(path.join(tmp, "b")));
     expect(digest(path.join(tmp, "a"))).not.toBe(digest(path.join(tmp, "c")));
@@ -46,10 +46,26 @@ describe("the generator", () => {
 
 describe("the benchmark", () => {
   it("ingests the generated records through the product's path and reports every figure and target", async () => {
-    const report = await runBench({ assets: 1000, seed: 42, queries: 5, genDir: path.join(tmp, "bench"), db, log: silentLogger, naiveCapMs: 2000, chunk: 400 });
+    const report = await runBench({
+      assets: 1000,
+      seed: 42,
+      queries: 5,
+      genDir: path.join(tmp, "bench"),
+      db,
+      log: silentLogger,
+      naiveCapMs: 2000,
+      chunk: 400,
+    });
     expect(report.ingest.records).toBe(1000);
     expect(report.graph.nodes).toBe(1000);
-    expect(Object.keys(report.latencyMs)).toEqual(["lineageUp", "lineageDown", "blastRadiusRandom", "riskReport", "pagedRead", "assetByKey"]);
+    expect(Object.keys(report.latencyMs)).toEqual([
+      "lineageUp",
+      "lineageDown",
+      "blastRadiusRandom",
+      "riskReport",
+      "pagedRead",
+      "assetByKey",
+    ]);
     expect(Object.values(report.latencyMs).map((l) => l.n)).toEqual([5, 5, 5, 5, 5, 5]);
     expect(report.hubs.length).toBeGreaterThan(0);
     // Our answer and both baselines count the same affected assets.
@@ -70,7 +86,9 @@ describe("the benchmark", () => {
     ]);
     // Every target says what limits it; the ingest profile names the statements and the commit.
     for (const t of report.targets) expect(t.why.length, t.target).toBeGreaterThan(20);
-    expect(Object.keys(report.ingest.profile)).toEqual(expect.arrayContaining(["(commit)", "ingest/create-assets", "ingest/create-edges-derived-from"]));
+    expect(Object.keys(report.ingest.profile)).toEqual(
+      expect.arrayContaining(["(commit)", "ingest/create-assets", "ingest/create-edges-derived-from"]),
+    );
     expect(toMarkdown(report)).toContain("| target | measured | | what limits it |");
   });
 });

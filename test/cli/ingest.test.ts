@@ -34,7 +34,10 @@ describe.skipIf(!hasShared)("umr ingest", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "umr-cli-"));
     fs.mkdirSync(path.join(dir, "good"));
     fs.writeFileSync(path.join(dir, "good", "good-1.0.0.yaml"), "mr:\n  type: model\n  metadata: {name: Good}\n");
-    fs.writeFileSync(path.join(dir, "bad-1.0.0.yaml"), "mr:\n  type: model\n  metadata:\n    name: Bad\n  relations:\n    upstream: ['plip>=one']\n");
+    fs.writeFileSync(
+      path.join(dir, "bad-1.0.0.yaml"),
+      "mr:\n  type: model\n  metadata:\n    name: Bad\n  relations:\n    upstream: ['plip>=one']\n",
+    );
     const before = await count(db, "MATCH (a:Asset) RETURN count(a) AS n");
     const r = await runCli(["ingest", dir], { ...env });
     expect(r.status).toBe(1);

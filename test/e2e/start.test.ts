@@ -73,7 +73,13 @@ describe.skipIf(Boolean(process.env.NEO4J_URI))("npm start with its own local Ne
   it("starts the local Neo4j on the configured port and data directory; Ctrl-C leaves no java process", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "umr-start-"));
     const boltPort = await freePort();
-    const { child, logs, ready } = await startMain({ NEO4J_URI: undefined, UMR_DATA_DIR: dataDir, UMR_NEO4J_PORT: String(boltPort), UMR_NEO4J_HEAP: "256m", UMR_NEO4J_PAGECACHE: "32m" });
+    const { child, logs, ready } = await startMain({
+      NEO4J_URI: undefined,
+      UMR_DATA_DIR: dataDir,
+      UMR_NEO4J_PORT: String(boltPort),
+      UMR_NEO4J_HEAP: "256m",
+      UMR_NEO4J_PAGECACHE: "32m",
+    });
     const started = logs.find((l) => l.msg === "local Neo4j started")!;
     expect(ready.neo4j).toBe(`bolt://127.0.0.1:${boltPort}`);
     expect(started.home).toBe(dataDir);

@@ -1,6 +1,7 @@
 // Exports of the UMR graph: GraphML that a real XML parser reads, DOT that GraphViz renders,
 // CSV that parses back, JSON and Cypher that rebuild the graph exactly, and evidence bundles
 // that name any file that changed.
+import { exportSubgraph } from "../../src/export/export.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -37,10 +38,20 @@ async function rebuild(load: () => Promise<void>) {
 /** Where each member's content starts in a plain tar. */
 function tarMembers(buf: Buffer): { name: string; offset: number; size: number }[] {
   const out = [];
-  for (let at = 0; at + 512 <= buf.length; ) {
-    const name = buf.subarray(at, at + 100).toString("utf8").replace(/\0.*$/s, "");
+  for (let at = 0; at + 512 <= buf.length;) {
+    const name = buf
+      .subarray(at, at + 100)
+      .toString("utf8")
+      .replace(/\0.*$/s, "");
     if (!name) break;
-    const size = parseInt(buf.subarray(at + 124, at + 136).toString("utf8").replace(/\0.*$/s, "").trim(), 8);
+    const size = parseInt(
+      buf
+        .subarray(at + 124, at + 136)
+        .toString("utf8")
+        .replace(/\0.*$/s, "")
+        .trim(),
+      8,
+    );
     out.push({ name, offset: at + 512, size });
     at += 512 + Math.ceil(size / 512) * 512;
   }
@@ -60,7 +71,7 @@ describe.skipIf(!hasShared)("exports of the UMR graph", () => {
   afterAll(async () => db?.close());
 
   it("GraphML parses with a real XML parser: 88 nodes, 85 edges, every data key declared", async () => {
-    const e = await services.exports.export(allKeys, "UPSTREAM", null, "GRAPHML");
+    const e = await exportSubgraph(services.exports, allKeys, "UPSTREAM", null, "GRAPHML");
     expect([e.nodeCount, e.edgeCount, e.contentType]).toEqual([88, 85, "application/graphml+xml"]);
     expect(XMLValidator.validate(e.content)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, isArray: (n) => ["key", "node", "edge", "data"].includes(n) }).parse(e.content);
@@ -74,10 +85,14 @@ describe.skipIf(!hasShared)("exports of the UMR graph", () => {
   });
 
   it("DOT renders to SVG with GraphViz (WebAssembly): boxes, cylinders, houses, flagged assets red", async () => {
-    const e = await services.exports.export(allKeys, "UPSTREAM", null, "DOT");
+    const e = await exportSubgraph(services.exports, allKeys, "UPSTREAM", null, "DOT");
     expect(e.content).toContain('"plip@1.0.0" [label="PLIP\\nplip@1.0.0", shape=box];');
-    expect(e.content).toContain('"laion-5b@1.0.0" [label="LAION 5B\\nlaion-5b@1.0.0", shape=cylinder, fillcolor="#f8d7da", color="#b02a37", penwidth=2];');
-    expect(e.content).toContain('"twitter@1.0.0" [label="Twitter\\ntwitter@1.0.0", shape=house, fillcolor="#f8d7da", color="#b02a37", penwidth=2];');
+    expect(e.content).toContain(
+      '"laion-5b@1.0.0" [label="LAION 5B\\nlaion-5b@1.0.0", shape=cylinder, fillcolor="#f8d7da", color="#b02a37", penwidth=2];',
+    );
+    expect(e.content).toContain(
+      '"twitter@1.0.0" [label="Twitter\\ntwitter@1.0.0", shape=house, fillcolor="#f8d7da", color="#b02a37", penwidth=2];',
+    );
     expect(e.content).toContain('"plip@1.0.0" -> "laion-5b@1.0.0" [label="trained_on"];');
     const graphviz = await Graphviz.load();
     const svg = graphviz.dot(e.content);
@@ -87,19 +102,23 @@ describe.skipIf(!hasShared)("exports of the UMR graph", () => {
   });
 
   it("CSV parses back to 88 node rows and 85 edge rows (RFC 4180)", async () => {
-    const e = await services.exports.export(allKeys, "UPSTREAM", null, "CSV");
+    const e = await exportSubgraph(services.exports, allKeys, "UPSTREAM", null, "CSV");
     const [nodesCsv, edgesCsv] = e.content.split("\r\n\r\n");
     const nodes = parseCsv(nodesCsv!, { columns: true });
     const edges = parseCsv(edgesCsv!, { columns: true });
     expect([nodes.length, edges.length]).toEqual([88, 85]);
-    expect(nodes.find((n: any) => n.key === "pathology-twitter@1.0.0")).toMatchObject({ kind: "dataset", name: "Pathology twitter", placeholder: "false" });
+    expect(nodes.find((n: any) => n.key === "pathology-twitter@1.0.0")).toMatchObject({
+      kind: "dataset",
+      name: "Pathology twitter",
+      placeholder: "false",
+    });
     expect(edges.filter((x: any) => x.constraint === ">=1.0.0")).toHaveLength(32);
   });
 
   it("round trip: the JSON export and the Cypher export each rebuild the original graph exactly", async () => {
     const original = await canonicalDump(db);
-    const json = (await services.exports.export(allKeys, "UPSTREAM", null, "JSON")).content;
-    const script = (await services.exports.export(allKeys, "UPSTREAM", null, "CYPHER")).content;
+    const json = (await exportSubgraph(services.exports, allKeys, "UPSTREAM", null, "JSON")).content;
+    const script = (await exportSubgraph(services.exports, allKeys, "UPSTREAM", null, "CYPHER")).content;
     expect(original.advisories.some((a) => a.includes("record:laion-5b@1.0.0:csam"))).toBe(true);
 
     expect(await rebuild(async () => void (await loadJsonExport(db, json)))).toEqual(original);
@@ -118,14 +137,30 @@ describe.skipIf(!hasShared)("exports of the UMR graph", () => {
   });
 
   it("an evidence bundle verifies; one changed byte in any file fails it and names the file", async () => {
-    const bundle = await buildBundle(services.exports, { roots: ["rrt-mil"], direction: "UPSTREAM", maxDepth: null }, new Date("2026-11-23T12:00:00Z"));
+    const bundle = await buildBundle(
+      services.exports,
+      { roots: ["rrt-mil"], direction: "UPSTREAM", maxDepth: null },
+      new Date("2026-11-23T12:00:00Z"),
+    );
     const ok = await verifyBundle(bundle);
     expect([ok.ok, ok.problems]).toEqual([true, []]);
     expect(ok.manifest!.counts).toEqual({ nodes: 8, edges: 7, advisories: 4, exemptions: 1 });
-    expect(ok.manifest!.query).toEqual({ operation: "exportSubgraph", parameters: { roots: ["rrt-mil"], direction: "UPSTREAM", maxDepth: null }, resolvedRoots: ["rrt-mil@1.0.0"] });
+    expect(ok.manifest!.query).toEqual({
+      operation: "exportSubgraph",
+      parameters: { roots: ["rrt-mil"], direction: "UPSTREAM", maxDepth: null },
+      resolvedRoots: ["rrt-mil@1.0.0"],
+    });
     const members = tarMembers(bundle);
     expect(members.map((m) => m.name)).toEqual([
-      "subgraph.json", "subgraph.graphml", "subgraph.dot", "subgraph.csv", "subgraph.cypher", "advisories.json", "paths.json", "query.json", "manifest.json",
+      "subgraph.json",
+      "subgraph.graphml",
+      "subgraph.dot",
+      "subgraph.csv",
+      "subgraph.cypher",
+      "advisories.json",
+      "paths.json",
+      "query.json",
+      "manifest.json",
     ]);
     for (const m of members) {
       const tampered = Buffer.from(bundle);
@@ -153,7 +188,10 @@ describe.skipIf(!hasShared)("exports of the UMR graph", () => {
       expect(bundle.headers.get("content-disposition")).toBe('attachment; filename="umr-evidence-plip-upstream.tar"');
       expect((await verifyBundle(Buffer.from(await bundle.arrayBuffer()))).ok).toBe(true);
       const missing = await fetch(`${base}/export?roots=nope&format=JSON`);
-      expect([missing.status, await missing.json()]).toEqual([404, { error: 'roots: no asset has the key or id "nope"', code: "NOT_FOUND" }]);
+      expect([missing.status, await missing.json()]).toEqual([
+        404,
+        { error: 'roots: no asset has the key or id "nope"', code: "NOT_FOUND" },
+      ]);
     } finally {
       await server.close();
     }
@@ -161,10 +199,10 @@ describe.skipIf(!hasShared)("exports of the UMR graph", () => {
 
   it("a subgraph over the size limit answers LIMIT_EXCEEDED with advice instead of exhausting memory", async () => {
     const small = new ExportService(db, services.assets, 5);
-    await expect(small.export(["plip"], "UPSTREAM", null, "JSON")).rejects.toThrow(
+    await expect(exportSubgraph(small, ["plip"], "UPSTREAM", null, "JSON")).rejects.toThrow(
       new LimitExceededError("the subgraph holds more than 5 assets; export it in parts (a smaller maxDepth, or several roots at a time)"),
     );
-    expect((await small.export(["plip"], "UPSTREAM", 1, "JSON")).nodeCount).toBe(4);
+    expect((await exportSubgraph(small, ["plip"], "UPSTREAM", 1, "JSON")).nodeCount).toBe(4);
   });
 
   it("umr export --bundle and umr verify-bundle, as a user runs them", async () => {

@@ -21,7 +21,8 @@ import { hasShared, skipMessage, umrDir } from "../helpers/shared.js";
 skipMessage("record publishing");
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = fs.existsSync(chromiumPath);
-if (!hasChromium) console.warn(`record publishing: the browser check is skipped, no Chromium at ${chromiumPath} (apt-get install chromium)`);
+if (!hasChromium)
+  console.warn(`record publishing: the browser check is skipped, no Chromium at ${chromiumPath} (apt-get install chromium)`);
 
 let db: Executor;
 let services: Services;
@@ -52,7 +53,9 @@ describe.skipIf(!hasShared)("record publishing", () => {
   it("the Markdown page lists metadata, risks with explanations, lineage and dependents", async () => {
     const text = toMarkdown(await buildPage(services, "plip", new Date("2026-11-23T00:00:00Z")));
     expect(text.split("\n").slice(0, 3)).toEqual(["# PLIP", "", "| Field | Value |"]);
-    expect(text).toContain("- **CRITICAL CSAM** — The record laion-5b@1.0.0 \\(LAION 5B\\) flags csam. (`record:laion-5b@1.0.0:csam`): plip@1.0.0 → laion-5b@1.0.0 \\(trained\\_on\\)");
+    expect(text).toContain(
+      "- **CRITICAL CSAM** — The record laion-5b@1.0.0 \\(LAION 5B\\) flags csam. (`record:laion-5b@1.0.0:csam`): plip@1.0.0 → laion-5b@1.0.0 \\(trained\\_on\\)",
+    );
     expect(text).toContain("| 1 | [rrt-mil@1.0.0](rrt-mil%401.0.0.md) | RRT-MIL | model |");
     expect(text).toContain("![Upstream lineage of plip@1.0.0](plip%401.0.0.svg)");
   });
@@ -62,14 +65,18 @@ describe.skipIf(!hasShared)("record publishing", () => {
     try {
       const base = `http://127.0.0.1:${server.port}/records`;
       const expected: Record<string, string> = {
-        html: "text/html; charset=utf-8", md: "text/markdown; charset=utf-8", tex: "application/x-tex; charset=utf-8",
-        pdf: "application/pdf", svg: "image/svg+xml; charset=utf-8", dot: "text/vnd.graphviz; charset=utf-8",
+        html: "text/html; charset=utf-8",
+        md: "text/markdown; charset=utf-8",
+        tex: "application/x-tex; charset=utf-8",
+        pdf: "application/pdf",
+        svg: "image/svg+xml; charset=utf-8",
+        dot: "text/vnd.graphviz; charset=utf-8",
       };
       for (const [ext, type] of Object.entries(expected)) {
         const res = await fetch(`${base}/plip@1.0.0.${ext}`);
         expect([ext, res.status, res.headers.get("content-type")]).toEqual([ext, 200, type]);
       }
-      expect((await (await fetch(`${base}/plip.tex`)).text())).toContain("\\title{PLIP}");
+      expect(await (await fetch(`${base}/plip.tex`)).text()).toContain("\\title{PLIP}");
       const missing = await fetch(`${base}/nope@1.0.0.html`);
       expect(missing.status).toBe(404);
       const index = await (await fetch(`${base}/`)).text();
@@ -79,35 +86,49 @@ describe.skipIf(!hasShared)("record publishing", () => {
     }
   });
 
-  it.skipIf(!hasChromium)("umr publish writes a site that works from disk: the page shows the lineage SVG, the index searches", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "umr-site-"));
-    const result = await publishSite(services, dir);
-    expect(result).toEqual({ records: 88, files: 88 * 6 + 1 });
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-    try {
-      const page = await browser.newPage();
-      await page.goto(pathToFileURL(path.join(dir, "plip@1.0.0.html")).href);
-      expect(await page.title()).toBe("PLIP (plip@1.0.0) — umr-graph");
-      const svg = page.locator("#lineage svg");
-      expect(await svg.isVisible()).toBe(true);
-      const box = await svg.boundingBox();
-      expect(box!.width).toBeGreaterThan(100);
-      expect(await page.locator("#lineage svg g.node").count()).toBe(7);
-      expect(await page.locator("#lineage svg g.node title").allTextContents()).toEqual(
-        expect.arrayContaining(["plip@1.0.0", "laion-5b@1.0.0", "pathology-twitter@1.0.0", "twitter@1.0.0", "clip@1.0.0"]),
-      );
-      await page.screenshot({ path: path.join(dir, "plip.png") });
+  it.skipIf(!hasChromium)(
+    "umr publish writes a site that works from disk: the page shows the lineage SVG, the index searches",
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "umr-site-"));
+      const result = await publishSite(services, dir);
+      expect(result).toEqual({ records: 88, files: 88 * 6 + 1 });
+      const browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+        ],
+      });
+      try {
+        const page = await browser.newPage();
+        await page.goto(pathToFileURL(path.join(dir, "plip@1.0.0.html")).href);
+        expect(await page.title()).toBe("PLIP (plip@1.0.0) — umr-graph");
+        const svg = page.locator("#lineage svg");
+        expect(await svg.isVisible()).toBe(true);
+        const box = await svg.boundingBox();
+        expect(box!.width).toBeGreaterThan(100);
+        expect(await page.locator("#lineage svg g.node").count()).toBe(7);
+        expect(await page.locator("#lineage svg g.node title").allTextContents()).toEqual(
+          expect.arrayContaining(["plip@1.0.0", "laion-5b@1.0.0", "pathology-twitter@1.0.0", "twitter@1.0.0", "clip@1.0.0"]),
+        );
+        await page.screenshot({ path: path.join(dir, "plip.png") });
 
-      await page.goto(pathToFileURL(path.join(dir, "index.html")).href);
-      expect(await page.locator("#records tbody tr").count()).toBe(88);
-      await page.fill("#search", "pathology twitter");
-      expect(await page.locator("#records tbody tr:visible").allTextContents()).toEqual([expect.stringContaining("pathology-twitter@1.0.0")]);
-    } finally {
-      await browser.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+        await page.goto(pathToFileURL(path.join(dir, "index.html")).href);
+        expect(await page.locator("#records tbody tr").count()).toBe(88);
+        await page.fill("#search", "pathology twitter");
+        expect(await page.locator("#records tbody tr:visible").allTextContents()).toEqual([
+          expect.stringContaining("pathology-twitter@1.0.0"),
+        ]);
+      } finally {
+        await browser.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

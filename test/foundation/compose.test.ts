@@ -6,14 +6,17 @@ import { parse } from "yaml";
 import { projectRoot } from "../../src/config.js";
 
 interface Compose {
-  services: Record<string, {
-    image?: string;
-    build?: unknown;
-    environment?: Record<string, string>;
-    healthcheck?: { test: string[] };
-    depends_on?: Record<string, { condition: string }>;
-    ports?: string[];
-  }>;
+  services: Record<
+    string,
+    {
+      image?: string;
+      build?: unknown;
+      environment?: Record<string, string>;
+      healthcheck?: { test: string[] };
+      depends_on?: Record<string, { condition: string }>;
+      ports?: string[];
+    }
+  >;
 }
 
 describe("docker-compose.yml", () => {
@@ -31,7 +34,12 @@ describe("docker-compose.yml", () => {
     expect(api.build).toBe(".");
     expect(api.depends_on).toEqual({ neo4j: { condition: "service_healthy" } });
     const password = compose.services.neo4j!.environment!.NEO4J_AUTH!.split("/")[1];
-    expect(api.environment).toMatchObject({ NEO4J_URI: "bolt://neo4j:7687", NEO4J_USER: "neo4j", NEO4J_PASSWORD: password, HOST: "0.0.0.0" });
+    expect(api.environment).toMatchObject({
+      NEO4J_URI: "bolt://neo4j:7687",
+      NEO4J_USER: "neo4j",
+      NEO4J_PASSWORD: password,
+      HOST: "0.0.0.0",
+    });
     expect(api.ports).toEqual(["4000:4000"]);
     expect(fs.existsSync(path.join(projectRoot, "Dockerfile"))).toBe(true);
   });

@@ -4,8 +4,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import {
-  buildSchema, getNamedType, isEnumType, isInputObjectType, isInterfaceType, isListType, isNonNullType, isObjectType, isScalarType,
-  type GraphQLArgument, type GraphQLField, type GraphQLInputField, type GraphQLType,
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputField,
+  type GraphQLType,
 } from "graphql";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/config.js";
@@ -27,7 +37,8 @@ function compatible(contract: GraphQLType, ours: GraphQLType, output: boolean): 
   if (isNonNullType(contract) && isNonNullType(ours)) return compatible(contract.ofType, ours.ofType, output);
   if (isNonNullType(ours)) return output && compatible(contract, ours.ofType, output);
   if (isNonNullType(contract)) return !output && compatible(contract.ofType, ours, output);
-  if (isListType(contract) || isListType(ours)) return isListType(contract) && isListType(ours) && compatible(contract.ofType, ours.ofType, output);
+  if (isListType(contract) || isListType(ours))
+    return isListType(contract) && isListType(ours) && compatible(contract.ofType, ours.ofType, output);
   return getNamedType(contract).name === getNamedType(ours).name;
 }
 
@@ -48,7 +59,10 @@ describe("schema.graphql", () => {
           if (!f.description) missing.push(`${t.name}.${f.name}`);
         }
       }
-      if (isEnumType(t)) for (const v of t.getValues()) if (!v.description && !["LOW", "MEDIUM", "HIGH", "CRITICAL"].includes(v.name) && t.name !== "RiskCategory") missing.push(`${t.name}.${v.name}`);
+      if (isEnumType(t))
+        for (const v of t.getValues())
+          if (!v.description && !["LOW", "MEDIUM", "HIGH", "CRITICAL"].includes(v.name) && t.name !== "RiskCategory")
+            missing.push(`${t.name}.${v.name}`);
     }
     expect(missing).toEqual([]);
   });
@@ -66,7 +80,8 @@ describe.skipIf(!hasContract)("api-contract.graphql", () => {
         problems.push(`type ${ct.name} is missing`);
         continue;
       }
-      if (ct.constructor !== ot.constructor) problems.push(`type ${ct.name}: a ${ct.constructor.name} in the contract, a ${ot.constructor.name} here`);
+      if (ct.constructor !== ot.constructor)
+        problems.push(`type ${ct.name}: a ${ct.constructor.name} in the contract, a ${ot.constructor.name} here`);
       if (isEnumType(ct) && isEnumType(ot)) {
         for (const v of ct.getValues()) if (!ot.getValue(v.name)) problems.push(`enum value ${ct.name}.${v.name} is missing`);
       }
@@ -79,15 +94,17 @@ describe.skipIf(!hasContract)("api-contract.graphql", () => {
             problems.push(`field ${ct.name}.${cf.name} is missing`);
             continue;
           }
-          if (!compatible(cf.type, of.type, output)) problems.push(`field ${ct.name}.${cf.name}: ${shape(cf.type)} in the contract, ${shape(of.type)} here`);
+          if (!compatible(cf.type, of.type, output))
+            problems.push(`field ${ct.name}.${cf.name}: ${shape(cf.type)} in the contract, ${shape(of.type)} here`);
           if ("args" in cf && "args" in of) {
-            for (const ca of cf.args as readonly GraphQLArgument[]) {
+            for (const ca of cf.args) {
               const oa = of.args.find((a) => a.name === ca.name);
               if (!oa) problems.push(`argument ${ct.name}.${cf.name}(${ca.name}) is missing`);
-              else if (!compatible(ca.type, oa.type, false)) problems.push(`argument ${ct.name}.${cf.name}(${ca.name}): ${shape(ca.type)} in the contract, ${shape(oa.type)} here`);
+              else if (!compatible(ca.type, oa.type, false))
+                problems.push(`argument ${ct.name}.${cf.name}(${ca.name}): ${shape(ca.type)} in the contract, ${shape(oa.type)} here`);
             }
             for (const oa of of.args) {
-              if (isNonNullType(oa.type) && oa.defaultValue === undefined && !(cf.args as readonly GraphQLArgument[]).some((a) => a.name === oa.name)) {
+              if (isNonNullType(oa.type) && oa.defaultValue === undefined && !cf.args.some((a) => a.name === oa.name)) {
                 problems.push(`argument ${ct.name}.${cf.name}(${oa.name}) is required here but not in the contract`);
               }
             }

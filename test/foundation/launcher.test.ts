@@ -57,7 +57,7 @@ describe.skipIf(external)("local Neo4j launcher", () => {
       stdio: ["ignore", "pipe", "inherit"],
     });
     const line = await new Promise<string>((resolve, reject) => {
-      readline.createInterface({ input: child.stdout! }).once("line", resolve);
+      readline.createInterface({ input: child.stdout }).once("line", resolve);
       child.once("exit", (code) => reject(new Error(`the fixture exited with ${code} before reporting a pid`)));
     });
     const { pid, home } = JSON.parse(line) as { pid: number; home: string };

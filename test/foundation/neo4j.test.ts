@@ -41,8 +41,12 @@ describe("the test run's Neo4j", () => {
     const names = async () => {
       const session = db.driver.session();
       try {
-        const c = await session.run("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name");
-        const i = await session.run("SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state WHERE type <> 'LOOKUP' RETURN name, type, labelsOrTypes, properties, state ORDER BY name");
+        const c = await session.run(
+          "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name",
+        );
+        const i = await session.run(
+          "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state WHERE type <> 'LOOKUP' RETURN name, type, labelsOrTypes, properties, state ORDER BY name",
+        );
         return { constraints: c.records.map((r) => r.toObject()), indexes: i.records.map((r) => r.toObject()) };
       } finally {
         await session.close();

@@ -36,7 +36,10 @@ beforeAll(async () => {
 afterAll(async () => db?.close());
 
 describe("query plans", () => {
-  const folders = fs.readdirSync(cypherDir).filter((f) => f !== "schema").sort();
+  const folders = fs
+    .readdirSync(cypherDir)
+    .filter((f) => f !== "schema")
+    .sort();
   const statements = folders.flatMap((f) => cypherFolder(f));
 
   it("no statement scans a label or an index, except the few that mean to", async () => {
@@ -47,7 +50,9 @@ describe("query plans", () => {
       await session.run("CALL db.clearQueryCaches()");
       for (const s of statements) {
         const res = await session.run(`EXPLAIN ${s.text}`);
-        const found = operators(res.summary.plan as unknown as PlanNode).filter((op) => /Scan$/.test(op) && !/^(Argument|Procedure)/.test(op));
+        const found = operators(res.summary.plan as unknown as PlanNode).filter(
+          (op) => /Scan$/.test(op) && !/^(Argument|Procedure)/.test(op),
+        );
         if (found.length) scans[s.name] = found;
       }
     } finally {

@@ -17,7 +17,9 @@ beforeAll(async () => {
     umr("hub", "1.0.0", "model", [], { metadata: { publisher: "Acme", description: "the hub model" } }),
     umr("hub", "1.1.0", "model", ["corpus", "ghost"], { metadata: { publisher: "Acme" }, tags: ["x"] }),
     umr("corpus", "1.0.0", "dataset"),
-    ...Array.from({ length: 60 }, (_, i) => umr(`ft${String(i).padStart(2, "0")}`, "1.0.0", "model", ["hub>=1.0.0"], { metadata: { publisher: i % 2 ? "Odd" : "Even" } })),
+    ...Array.from({ length: 60 }, (_, i) =>
+      umr(`ft${String(i).padStart(2, "0")}`, "1.0.0", "model", ["hub>=1.0.0"], { metadata: { publisher: i % 2 ? "Odd" : "Even" } }),
+    ),
     ...Array.from({ length: 60 }, (_, i) => umr(`app${String(i).padStart(2, "0")}`, "1.0.0", "application", ["hub@1.1.0"])),
   ];
   const r = await ingestInputs(db, inputs);
@@ -37,11 +39,29 @@ describe("asset", () => {
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       newest: {
-        key: "hub@1.1.0", id: "hub", version: "1.1.0", kind: "MODEL", name: "HUB", publisher: "Acme", placeholder: false,
+        key: "hub@1.1.0",
+        id: "hub",
+        version: "1.1.0",
+        kind: "MODEL",
+        name: "HUB",
+        publisher: "Acme",
+        placeholder: false,
         extra: { tags: ["x"] },
         upstream: [
-          { type: "TRAINED_ON", relation: "trained_on", constraint: null, from: { key: "hub@1.1.0" }, to: { key: "corpus@1.0.0", placeholder: false } },
-          { type: "DERIVED_FROM", relation: "derived_from", constraint: null, from: { key: "hub@1.1.0" }, to: { key: "ghost", placeholder: true } },
+          {
+            type: "TRAINED_ON",
+            relation: "trained_on",
+            constraint: null,
+            from: { key: "hub@1.1.0" },
+            to: { key: "corpus@1.0.0", placeholder: false },
+          },
+          {
+            type: "DERIVED_FROM",
+            relation: "derived_from",
+            constraint: null,
+            from: { key: "hub@1.1.0" },
+            to: { key: "ghost", placeholder: true },
+          },
         ],
       },
       old: { key: "hub@1.0.0", description: "the hub model" },
@@ -58,14 +78,22 @@ describe("assets", () => {
     let after: string | null = null;
     let total = -1;
     for (;;) {
-      const res: any = await api.run(`query($after: String) { assets(filter: {kind: MODEL}, first: 25, after: $after) { totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const res: any = await api.run(
+        `query($after: String) { assets(filter: {kind: MODEL}, first: 25, after: $after) { totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       expect(res.errors).toBeUndefined();
       total = res.data.assets.totalCount;
       seen.push(...res.data.assets.edges.map((e: any) => e.node.key));
       if (!res.data.assets.pageInfo.hasNextPage) break;
       after = res.data.assets.pageInfo.endCursor;
     }
-    const expected = ["ghost", "hub@1.0.0", "hub@1.1.0", ...Array.from({ length: 60 }, (_, i) => `ft${String(i).padStart(2, "0")}@1.0.0`)].sort();
+    const expected = [
+      "ghost",
+      "hub@1.0.0",
+      "hub@1.1.0",
+      ...Array.from({ length: 60 }, (_, i) => `ft${String(i).padStart(2, "0")}@1.0.0`),
+    ].sort();
     expect(seen).toEqual(expected);
     expect(total).toBe(63);
   });
@@ -89,7 +117,9 @@ describe("assets", () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.assets.edges).toHaveLength(50);
     expect(api.statements.length).toBe(few);
-    expect([...api.statements].sort()).toEqual(["asset/by-keys", "asset/by-keys", "asset/count-all", "asset/list", "edge/downstream-page", "edge/upstream"].sort());
+    expect([...api.statements].sort()).toEqual(
+      ["asset/by-keys", "asset/by-keys", "asset/count-all", "asset/list", "edge/downstream-page", "edge/upstream"].sort(),
+    );
   });
 
   it("rejects a page larger than the maximum with LIMIT_EXCEEDED and a foreign cursor with BAD_USER_INPUT", async () => {
@@ -106,7 +136,10 @@ describe("Asset.downstream", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: any = await api.run(`query($after: String) { asset(key: "hub") { downstream(first: 50, after: $after) { totalCount edges { node { type relation from { key } } } pageInfo { hasNextPage endCursor } } } }`, { after });
+      const res: any = await api.run(
+        `query($after: String) { asset(key: "hub") { downstream(first: 50, after: $after) { totalCount edges { node { type relation from { key } } } pageInfo { hasNextPage endCursor } } } }`,
+        { after },
+      );
       const conn = res.data.asset.downstream;
       expect(conn.totalCount).toBe(120);
       seen.push(...conn.edges.map((e: any) => `${e.node.from.key}:${e.node.relation}`));
@@ -124,11 +157,16 @@ describe("ingestRecords", () => {
   it("registers a fine-tune (the publisher's example) and re-ingesting it is unchanged", async () => {
     const mutation = `mutation($c: String!) { ingestRecords(input: { documents: [{ source: "acme-path-vlm/acme-path-vlm-1.0.0.yaml", content: $c }] }) {
       accepted unchanged rejected placeholders acceptedKeys problems { source path message severity code line } } }`;
-    const content = "mr:\n  type: model\n  metadata: {name: ACME Pathology VLM, publisher: ACME}\n  relations:\n    upstream:\n      - {ref: hub>=1.0.0, relation: finetune}\n";
+    const content =
+      "mr:\n  type: model\n  metadata: {name: ACME Pathology VLM, publisher: ACME}\n  relations:\n    upstream:\n      - {ref: hub>=1.0.0, relation: finetune}\n";
     const first = await api.run(mutation, { c: content });
-    expect(first.data).toEqual({ ingestRecords: { accepted: 1, unchanged: 0, rejected: 0, placeholders: 0, acceptedKeys: ["acme-path-vlm@1.0.0"], problems: [] } });
+    expect(first.data).toEqual({
+      ingestRecords: { accepted: 1, unchanged: 0, rejected: 0, placeholders: 0, acceptedKeys: ["acme-path-vlm@1.0.0"], problems: [] },
+    });
     const again = await api.run(mutation, { c: content });
-    expect(again.data).toEqual({ ingestRecords: { accepted: 0, unchanged: 1, rejected: 0, placeholders: 0, acceptedKeys: [], problems: [] } });
+    expect(again.data).toEqual({
+      ingestRecords: { accepted: 0, unchanged: 1, rejected: 0, placeholders: 0, acceptedKeys: [], problems: [] },
+    });
     const up = await api.run(`{ asset(key: "acme-path-vlm") { upstream { relation constraint to { key } } } }`);
     expect(up.data).toEqual({ asset: { upstream: [{ relation: "finetune", constraint: ">=1.0.0", to: { key: "hub@1.1.0" } }] } });
   });
@@ -143,10 +181,41 @@ describe("ingestRecords", () => {
         accepted: 0,
         rejected: 2,
         problems: [
-          { source: "bad/bad-1.0.0.yaml", path: "$.mr.type", message: 'expected one of "model", "dataset", "family", "application", found "gizmo"', severity: "error", code: "BAD_USER_INPUT", line: 2 },
-          { source: "bad/bad-1.0.0.yaml", path: "$.mr.metadata.name", message: 'required field "name" is missing', severity: "error", code: "BAD_USER_INPUT", line: 3 },
-          { source: "hub/hub-1.0.0.yaml", path: "$", message: expect.stringMatching(/^CONFLICT: hub@1\.0\.0 is already in the graph with other contents \(hash [0-9a-f]{12}…, this file [0-9a-f]{12}…\); versions are immutable: publish a new version instead$/), severity: "error", code: "CONFLICT", line: null },
-          { source: "(batch)", path: "$", message: "nothing was written: 2 records are invalid, and an ingest is all or nothing (accept the 0 valid records with --partial / partial: true)", severity: "error", code: "BAD_USER_INPUT", line: null },
+          {
+            source: "bad/bad-1.0.0.yaml",
+            path: "$.mr.type",
+            message: 'expected one of "model", "dataset", "family", "application", found "gizmo"',
+            severity: "error",
+            code: "BAD_USER_INPUT",
+            line: 2,
+          },
+          {
+            source: "bad/bad-1.0.0.yaml",
+            path: "$.mr.metadata.name",
+            message: 'required field "name" is missing',
+            severity: "error",
+            code: "BAD_USER_INPUT",
+            line: 3,
+          },
+          {
+            source: "hub/hub-1.0.0.yaml",
+            path: "$",
+            message: expect.stringMatching(
+              /^CONFLICT: hub@1\.0\.0 is already in the graph with other contents \(hash [0-9a-f]{12}…, this file [0-9a-f]{12}…\); versions are immutable: publish a new version instead$/,
+            ),
+            severity: "error",
+            code: "CONFLICT",
+            line: null,
+          },
+          {
+            source: "(batch)",
+            path: "$",
+            message:
+              "nothing was written: 2 records are invalid, and an ingest is all or nothing (accept the 0 valid records with --partial / partial: true)",
+            severity: "error",
+            code: "BAD_USER_INPUT",
+            line: null,
+          },
         ],
       },
     });
@@ -154,7 +223,8 @@ describe("ingestRecords", () => {
 });
 
 describe("Reached.asset", () => {
-  const lineage = (fields: string) => `{ lineage(key: "app00@1.0.0", direction: UPSTREAM, first: 10) { totalCount edges { node { depth asset { ${fields} } } } } }`;
+  const lineage = (fields: string) =>
+    `{ lineage(key: "app00@1.0.0", direction: UPSTREAM, first: 10) { totalCount edges { node { depth asset { ${fields} } } } } }`;
 
   it("answers key, kind, name and publisher from the traversal itself: one statement", async () => {
     const res = await api.run(lineage("__typename key kind name publisher"));
@@ -197,7 +267,9 @@ describe("Edge.from / Edge.to", () => {
     });
     expect(api.statements).toEqual(["asset/by-keys", "edge/upstream"]);
     const more = await api.run(`{ asset(key: "hub@1.1.0") { upstream { to { key kind } } } }`);
-    expect(more.data).toEqual({ asset: { upstream: [{ to: { key: "corpus@1.0.0", kind: "DATASET" } }, { to: { key: "ghost", kind: "MODEL" } }] } });
+    expect(more.data).toEqual({
+      asset: { upstream: [{ to: { key: "corpus@1.0.0", kind: "DATASET" } }, { to: { key: "ghost", kind: "MODEL" } }] },
+    });
     expect(api.statements).toEqual(["asset/by-keys", "edge/upstream", "asset/by-keys"]);
   });
 });

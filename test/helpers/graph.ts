@@ -18,12 +18,12 @@ async function rows(db: Executor, query: string, params: Record<string, unknown>
 
 /** Every node, edge and advisory link as sorted text, without ingestion times. */
 export async function canonicalDump(db: Executor): Promise<Dump> {
-  const nodes = await rows(
-    db,
-    "MATCH (a:Asset) RETURN a.key AS key, [l IN labels(a) | l] AS labels, properties(a) AS props",
-  );
+  const nodes = await rows(db, "MATCH (a:Asset) RETURN a.key AS key, [l IN labels(a) | l] AS labels, properties(a) AS props");
   const edges = await rows(db, "MATCH (a:Asset)-[e]->(b:Asset) RETURN a.key AS from, type(e) AS type, properties(e) AS props, b.key AS to");
-  const adv = await rows(db, "MATCH (v:Advisory) OPTIONAL MATCH (v)-[:AFFECTS]->(a:Asset) WITH v, collect(a.key) AS keys RETURN properties(v) AS props, keys");
+  const adv = await rows(
+    db,
+    "MATCH (v:Advisory) OPTIONAL MATCH (v)-[:AFFECTS]->(a:Asset) WITH v, collect(a.key) AS keys RETURN properties(v) AS props, keys",
+  );
   const clean = (p: Record<string, unknown>) => {
     const { ingestedAt: _i, publishedAt: _p, ...rest } = p;
     return JSON.stringify(Object.fromEntries(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b))));

@@ -1,6 +1,6 @@
 // GraphQL in-process (Apollo's executeOperation), against a real Neo4j, counting the Cypher
 // statements each operation runs.
-import { createContext } from "../../src/context.js";
+import { createContext } from "../../src/graphql/context.js";
 import { createApollo } from "../../src/graphql/server.js";
 import { silentLogger, type Logger } from "../../src/log.js";
 import type { Executor, Tx } from "../../src/neo4j/executor.js";
@@ -44,7 +44,10 @@ export async function testApi(db: Executor, logger: Logger = silentLogger): Prom
           },
           opts,
         );
-      const res = await server.executeOperation({ query, variables: variables ?? {} }, { contextValue: createContext(counting, logger, caller) });
+      const res = await server.executeOperation(
+        { query, variables: variables ?? {} },
+        { contextValue: createContext(counting, logger, caller) },
+      );
       if (res.body.kind !== "single") throw new Error("expected a single result");
       return res.body.singleResult as GraphQLResult<any>;
     },

@@ -29,7 +29,11 @@ export class ProfilingExecutor extends Executor {
   constructor(driver: Driver) {
     super(driver, undefined, silentLogger);
   }
-  private async profiledResult(run: (text: string, params: Params) => Promise<QueryResult>, stmt: Statement, params: Params): Promise<QueryResult> {
+  private async profiledResult(
+    run: (text: string, params: Params) => Promise<QueryResult>,
+    stmt: Statement,
+    params: Params,
+  ): Promise<QueryResult> {
     const res = await run(`PROFILE ${stmt.text}`, toNeo4jParams(params) as Params);
     const acc = { hits: 0, ops: [] as string[] };
     walk(res.summary.profile as unknown as PlanNode, acc);
@@ -57,7 +61,12 @@ export class ProfilingExecutor extends Executor {
       return await session.executeRead((managed) => {
         const tx = new Tx(managed);
         tx.run = (stmt: Statement, params: Params = {}) => this.profiled((t, p) => managed.run(t, p), stmt, params);
-        tx.forEachRow = async <K extends string>(stmt: Statement, _columns: readonly K[], params: Params, each: (get: (column: K) => unknown) => void) => {
+        tx.forEachRow = async <K extends string>(
+          stmt: Statement,
+          _columns: readonly K[],
+          params: Params,
+          each: (get: (column: K) => unknown) => void,
+        ) => {
           const res = await this.profiledResult((t, p) => managed.run(t, p), stmt, params);
           for (const record of res.records) each((column) => record.get(column));
         };

@@ -14,16 +14,19 @@ export interface LogLine {
 }
 
 /** Starts `npm start`'s entry point and resolves once it logs `umr-graph is ready`. */
-export async function startMain(env: Record<string, string | undefined>, timeoutMs = 180_000): Promise<{ child: ChildProcess; logs: LogLine[]; ready: LogLine }> {
+export async function startMain(
+  env: Record<string, string | undefined>,
+  timeoutMs = 180_000,
+): Promise<{ child: ChildProcess; logs: LogLine[]; ready: LogLine }> {
   const child = spawn(process.execPath, ["--import", "tsx", mainTs], {
     cwd: projectRoot,
-    env: { ...process.env, LOG_FORMAT: "json", PORT: "0", ...env } as NodeJS.ProcessEnv,
+    env: { ...process.env, LOG_FORMAT: "json", PORT: "0", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const logs: LogLine[] = [];
   const ready = await new Promise<LogLine>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not ready in ${timeoutMs} ms: ${JSON.stringify(logs.slice(-5))}`)), timeoutMs);
-    readline.createInterface({ input: child.stderr! }).on("line", (line) => {
+    readline.createInterface({ input: child.stderr }).on("line", (line) => {
       try {
         const entry = JSON.parse(line) as LogLine;
         logs.push(entry);
@@ -56,17 +59,20 @@ export function alive(pid: number): boolean {
   }
 }
 
-export function runCli(args: string[], env: Record<string, string | undefined>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", cliTs, ...args], {
       cwd: projectRoot,
-      env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+      env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";
-    child.stdout!.on("data", (d) => (stdout += d));
-    child.stderr!.on("data", (d) => (stderr += d));
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
     child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
 }

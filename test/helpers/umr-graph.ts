@@ -21,10 +21,14 @@ export function readUmrFiles(): FileGraph {
     if (!fs.statSync(full).isDirectory()) continue;
     for (const f of fs.readdirSync(full)) {
       const m = /^(.+)-(\d+\.\d+\.\d+)\.yaml$/.exec(f)!;
-      const doc = parse(fs.readFileSync(path.join(full, f), "utf8")) as { mr: { relations?: { upstream?: string[] | null } | null; risk?: Record<string, boolean> } };
+      const doc = parse(fs.readFileSync(path.join(full, f), "utf8")) as {
+        mr: { relations?: { upstream?: string[] | null } | null; risk?: Record<string, boolean> };
+      };
       docs.set(`${m[1]}@${m[2]}`, {
         refs: (doc.mr.relations?.upstream ?? []).map((r) => r.split(">=")[0]!),
-        risk: Object.entries(doc.mr.risk ?? {}).filter(([, v]) => v).map(([k]) => k),
+        risk: Object.entries(doc.mr.risk ?? {})
+          .filter(([, v]) => v)
+          .map(([k]) => k),
       });
     }
   }
@@ -32,10 +36,11 @@ export function readUmrFiles(): FileGraph {
   const newest = (id: string) => keys.filter((k) => k.startsWith(`${id}@`)).at(-1)!;
   const up = new Map<string, string[]>(keys.map((k) => [k, []]));
   const down = new Map<string, string[]>(keys.map((k) => [k, []]));
-  for (const [k, d] of docs) for (const id of d.refs) {
-    up.get(k)!.push(newest(id));
-    down.get(newest(id))!.push(k);
-  }
+  for (const [k, d] of docs)
+    for (const id of d.refs) {
+      up.get(k)!.push(newest(id));
+      down.get(newest(id))!.push(k);
+    }
   return { keys, up, down, risks: new Map([...docs].map(([k, d]) => [k, d.risk])) };
 }
 
@@ -45,10 +50,12 @@ export function bfs(adj: Map<string, string[]>, start: string, includeStart = fa
   let frontier = [start];
   for (let d = 1; frontier.length; d++) {
     const next: string[] = [];
-    for (const n of frontier) for (const m of adj.get(n) ?? []) if (!depth.has(m)) {
-      depth.set(m, d);
-      next.push(m);
-    }
+    for (const n of frontier)
+      for (const m of adj.get(n) ?? [])
+        if (!depth.has(m)) {
+          depth.set(m, d);
+          next.push(m);
+        }
     frontier = next;
   }
   if (!includeStart) depth.delete(start);

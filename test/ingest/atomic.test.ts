@@ -49,7 +49,13 @@ describe("an ingest is all or nothing", () => {
 
   it("a dry run reports what it would do and writes nothing", async () => {
     const report = await ingestInputs(db, [...valid, umr("d", "1.0.0", "model", ["nowhere"])], { dryRun: true });
-    expect([report.accepted, report.placeholders, report.placeholderIds, report.written, report.dryRun]).toEqual([4, 1, ["nowhere"], false, true]);
+    expect([report.accepted, report.placeholders, report.placeholderIds, report.written, report.dryRun]).toEqual([
+      4,
+      1,
+      ["nowhere"],
+      false,
+      true,
+    ]);
     expect(await assets()).toBe(0);
   });
 
@@ -78,7 +84,9 @@ describe("an ingest is all or nothing", () => {
     expect(strict.problems[0]!.message).toBe("dependency cycle: p → q → r → p (refused in strict mode)");
     const lenient = await ingestInputs(db, cyc);
     expect([lenient.accepted, lenient.written]).toEqual([3, true]);
-    expect(lenient.problems).toEqual([{ source: "p/p-1.0.0.yaml", path: "$.mr.relations.upstream", severity: "warning", message: "dependency cycle: p → q → r → p" }]);
+    expect(lenient.problems).toEqual([
+      { source: "p/p-1.0.0.yaml", path: "$.mr.relations.upstream", severity: "warning", message: "dependency cycle: p → q → r → p" },
+    ]);
     expect(await count(db, "MATCH (:Asset)-[e]->(:Asset) RETURN count(e) AS n")).toBe(3);
   });
 

@@ -1,5 +1,6 @@
 // The Stanford Ecosystem Graphs import: its counts match what the files hold, and the mess
 // in them (duplicates, case-only matches, unknown names, cycles, a self-reference) is reported.
+import type { EcosystemGraphsStats } from "../../src/records/ecosystem-graphs.js";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +20,7 @@ function fromFiles() {
   for (const f of fs.readdirSync(ecosystemGraphsDir).sort()) {
     for (const doc of parseAllDocuments(fs.readFileSync(path.join(ecosystemGraphsDir, f), "utf8")) as unknown as { toJS(): unknown }[]) {
       for (const a of (doc.toJS() as { name: string; dependencies?: unknown }[] | null) ?? []) {
-        const d = a.dependencies as unknown;
+        const d = a.dependencies;
         const list = Array.isArray(d) ? d : ((d as { value?: unknown[] } | undefined)?.value ?? []);
         entries.push({ name: a.name.trim(), deps: (list as string[]).map((x) => x.trim()) });
       }
@@ -28,7 +29,12 @@ function fromFiles() {
   const names = new Set(entries.map((e) => e.name));
   const lower = new Map<string, string[]>();
   for (const n of names) lower.set(n.toLowerCase(), [...(lower.get(n.toLowerCase()) ?? []), n]);
-  const slug = (s: string) => s.toLowerCase().replace(/\+/g, "-plus").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const slug = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/\+/g, "-plus")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
   const mentions = entries.flatMap((e) => e.deps);
   const resolve = (d: string) => (names.has(d) ? d : lower.get(d.toLowerCase())?.length === 1 ? lower.get(d.toLowerCase())![0]! : null);
   const merged = new Map<string, Set<string>>();
@@ -72,15 +78,22 @@ describe.skipIf(!hasShared)("importing Stanford's Ecosystem Graphs", () => {
   it("reports counts that match what the files hold, and writes exactly that graph", async () => {
     const expected = fromFiles();
     // The facts measured on these files (../shared/data/SOURCES.md).
-    expect([expected.entries, expected.mentions, expected.exact, expected.ignoringCase, expected.unresolved]).toEqual([639, 816, 507, 14, 295]);
+    expect([expected.entries, expected.mentions, expected.exact, expected.ignoringCase, expected.unresolved]).toEqual([
+      639, 816, 507, 14, 295,
+    ]);
     expect(expected.selfRefs).toEqual(["VIMA dataset"]);
 
     const inputs = loadInputs(ecosystemGraphsDir);
     const loaded = parseInputs(inputs);
     expect(loaded.format).toBe("ecosystem-graphs");
-    const stats = loaded.ecosystemGraphs!;
+    const stats = loaded.stats as unknown as EcosystemGraphsStats;
     expect([stats.entries, stats.assets, stats.mentions, stats.exact, stats.ignoringCase, stats.unresolved]).toEqual([
-      expected.entries, expected.names, expected.mentions, expected.exact, expected.ignoringCase, expected.unresolved,
+      expected.entries,
+      expected.names,
+      expected.mentions,
+      expected.exact,
+      expected.ignoringCase,
+      expected.unresolved,
     ]);
     expect(stats.duplicateNames.sort()).toEqual(["ChatGLM", "Dragonfly", "GPT-4o", "Imagen 3", "InternLM"]);
     expect(stats.selfReferences).toEqual(["VIMA dataset"]);

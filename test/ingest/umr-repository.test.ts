@@ -21,12 +21,18 @@ function expectedFromFiles() {
     if (!fs.statSync(full).isDirectory()) continue;
     for (const f of fs.readdirSync(full)) {
       const m = /^(.+)-(\d+\.\d+\.\d+)\.yaml$/.exec(f)!;
-      const doc = parse(fs.readFileSync(path.join(full, f), "utf8")) as { mr: { type: string; relations?: { upstream?: string[] | null } | null } };
+      const doc = parse(fs.readFileSync(path.join(full, f), "utf8")) as {
+        mr: { type: string; relations?: { upstream?: string[] | null } | null };
+      };
       kinds.set(`${m[1]}@${m[2]}`, doc.mr.type);
       for (const text of doc.mr.relations?.upstream ?? []) refs.push({ from: `${m[1]}@${m[2]}`, text });
     }
   }
-  const newest = (id: string) => [...kinds.keys()].filter((k) => k.startsWith(`${id}@`)).sort().at(-1)!;
+  const newest = (id: string) =>
+    [...kinds.keys()]
+      .filter((k) => k.startsWith(`${id}@`))
+      .sort()
+      .at(-1)!;
   const edges = refs.map(({ from, text }) => {
     const [id, constraint] = text.includes(">=") ? [text.split(">=")[0]!, `>=${text.split(">=")[1]}`] : [text, null];
     const to = newest(id);
@@ -39,7 +45,10 @@ function expectedFromFiles() {
 }
 
 async function graphEdges(db: Executor): Promise<string[]> {
-  const r = await rows(db, "MATCH (a:Asset)-[e:TRAINED_ON|DERIVED_FROM]->(b:Asset) RETURN a.key AS a, type(e) AS t, e.relation AS r, e.constraint AS c, b.key AS b");
+  const r = await rows(
+    db,
+    "MATCH (a:Asset)-[e:TRAINED_ON|DERIVED_FROM]->(b:Asset) RETURN a.key AS a, type(e) AS t, e.relation AS r, e.constraint AS c, b.key AS b",
+  );
   return r.map((x) => `${x.a} -${x.t}{${x.r},${x.c}}-> ${x.b}`).sort();
 }
 
@@ -87,7 +96,10 @@ describe.skipIf(!hasShared)("ingesting the 88 UMR records", () => {
     expect((plip.l as string[]).sort()).toEqual(["Asset", "Model"]);
     expect(JSON.parse(plip.extra as string)).toEqual({ metadata: { model_type: "Contrastive Model" } });
     expect(plip.source).toBe("plip/plip-1.0.0.yaml");
-    const advisories = await rows(db, "MATCH (v:Advisory)-[:AFFECTS]->(a) RETURN v.id AS id, v.category AS c, v.severity AS s, v.source AS src, a.key AS k ORDER BY id");
+    const advisories = await rows(
+      db,
+      "MATCH (v:Advisory)-[:AFFECTS]->(a) RETURN v.id AS id, v.category AS c, v.severity AS s, v.source AS src, a.key AS k ORDER BY id",
+    );
     expect(advisories).toEqual([
       { id: "record:laion-5b@1.0.0:csam", c: "CSAM", s: "CRITICAL", src: "record", k: "laion-5b@1.0.0" },
       { id: "record:laion-5b@1.0.0:nsfw", c: "NSFW", s: "MEDIUM", src: "record", k: "laion-5b@1.0.0" },
@@ -108,7 +120,10 @@ describe.skipIf(!hasShared)("ingesting the 88 UMR records", () => {
     await ingestInputs(db, inputs);
     const before = await canonicalDump(db);
     const changed = { source: "plip/plip-1.0.0.yaml", content: "mr:\n  type: model\n  metadata: {name: PLIP, description: changed}\n" };
-    const fresh = { source: "new-model/new-model-1.0.0.yaml", content: "mr:\n  type: model\n  metadata: {name: New}\n  relations: {upstream: [plip]}\n" };
+    const fresh = {
+      source: "new-model/new-model-1.0.0.yaml",
+      content: "mr:\n  type: model\n  metadata: {name: New}\n  relations: {upstream: [plip]}\n",
+    };
     const report = await ingestInputs(db, [changed, fresh]);
     expect([report.accepted, report.rejected, report.written]).toEqual([0, 1, false]);
     expect(report.problems[0]).toMatchObject({ source: "plip/plip-1.0.0.yaml", code: "CONFLICT", severity: "error" });

@@ -74,7 +74,17 @@ describe("version resolution", () => {
   });
 
   it("the final graph does not depend on arrival order", async () => {
-    const all = [base100, base110, base200, floating, ranged, pinned, pinnedDash, umr("data", "1.0.0", "dataset"), umr("m", "1.0.0", "model", ["data", "ft"])];
+    const all = [
+      base100,
+      base110,
+      base200,
+      floating,
+      ranged,
+      pinned,
+      pinnedDash,
+      umr("data", "1.0.0", "dataset"),
+      umr("m", "1.0.0", "model", ["data", "ft"]),
+    ];
     await ingestInputs(db, all);
     const reference = await canonicalDump(db);
     for (const order of [[...all].reverse(), [all[3]!, all[8]!, all[6]!, all[0]!, all[7]!, all[4]!, all[2]!, all[5]!, all[1]!]]) {

@@ -19,9 +19,18 @@ describe("parseReference", () => {
   });
 
   it.each([
-    ["laion-5b>=1.x.q", 'malformed version constraint ">=1.x.q" in "laion-5b>=1.x.q": expected id, id@1.2.0, id-1.2.0, or id followed by a constraint such as >=1.0.0, ==1.0.0, <=2.0.0, ^1.2 or ~1.2.3'],
-    [">=1.0.0", 'malformed reference ">=1.0.0": expected id, id@1.2.0, id-1.2.0, or id followed by a constraint such as >=1.0.0, ==1.0.0, <=2.0.0, ^1.2 or ~1.2.3'],
-    ["has space", 'malformed reference "has space": expected id, id@1.2.0, id-1.2.0, or id followed by a constraint such as >=1.0.0, ==1.0.0, <=2.0.0, ^1.2 or ~1.2.3'],
+    [
+      "laion-5b>=1.x.q",
+      'malformed version constraint ">=1.x.q" in "laion-5b>=1.x.q": expected id, id@1.2.0, id-1.2.0, or id followed by a constraint such as >=1.0.0, ==1.0.0, <=2.0.0, ^1.2 or ~1.2.3',
+    ],
+    [
+      ">=1.0.0",
+      'malformed reference ">=1.0.0": expected id, id@1.2.0, id-1.2.0, or id followed by a constraint such as >=1.0.0, ==1.0.0, <=2.0.0, ^1.2 or ~1.2.3',
+    ],
+    [
+      "has space",
+      'malformed reference "has space": expected id, id@1.2.0, id-1.2.0, or id followed by a constraint such as >=1.0.0, ==1.0.0, <=2.0.0, ^1.2 or ~1.2.3',
+    ],
   ])("refuses %s", (text, error) => {
     expect(parseReference(text)).toEqual({ error });
   });
@@ -29,10 +38,12 @@ describe("parseReference", () => {
 
 describe("resolveVersion", () => {
   const versions = ["1.0.0", "1.2.0", "2.0.0"];
-  it("a bare id takes the newest of all", () => expect(resolveVersion({ range: "*", pinned: false, constraint: null }, versions)).toBe("2.0.0"));
+  it("a bare id takes the newest of all", () =>
+    expect(resolveVersion({ range: "*", pinned: false, constraint: null }, versions)).toBe("2.0.0"));
   it("a constraint takes the newest that satisfies it", () =>
     expect(resolveVersion({ range: "<2.0.0", pinned: false, constraint: "<2.0.0" }, versions)).toBe("1.2.0"));
-  it("a pin takes exactly its version", () => expect(resolveVersion({ range: "1.0.0", pinned: true, constraint: "==1.0.0" }, versions)).toBe("1.0.0"));
+  it("a pin takes exactly its version", () =>
+    expect(resolveVersion({ range: "1.0.0", pinned: true, constraint: "==1.0.0" }, versions)).toBe("1.0.0"));
   it("nothing satisfies: null (a placeholder)", () =>
     expect(resolveVersion({ range: ">=3.0.0", pinned: false, constraint: ">=3.0.0" }, versions)).toBeNull());
 });
@@ -47,7 +58,7 @@ describe("default relations and edge types", () => {
     ["dataset", "dataset", "derived_from", "DERIVED_FROM"],
     ["model", null, "derived_from", "DERIVED_FROM"],
   ])("%s → %s: %s", (from, to, relation, type) => {
-    expect(defaultRelation(from as string, to as string | null)).toBe(relation);
-    expect(edgeTypeOf(relation as string)).toBe(type);
+    expect(defaultRelation(from, to)).toBe(relation);
+    expect(edgeTypeOf(relation)).toBe(type);
   });
 });

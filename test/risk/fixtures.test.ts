@@ -101,12 +101,18 @@ describe("a fan-out of 5,000 dependents", () => {
   });
 
   it("pages every dependent exactly once, and totalCount equals the number returned", async () => {
-    for (const [field, args] of [["lineage", 'key: "hub", direction: DOWNSTREAM'], ["blastRadius", 'advisoryId: "record:hub@1.0.0:legal"']] as const) {
+    for (const [field, args] of [
+      ["lineage", 'key: "hub", direction: DOWNSTREAM'],
+      ["blastRadius", 'advisoryId: "record:hub@1.0.0:legal"'],
+    ] as const) {
       const seen: string[] = [];
       let after: string | null = null;
       let total = 0;
       for (;;) {
-        const res: any = await api.run(`query($after: String) { r: ${field}(${args}, first: 700, after: $after) { totalCount complete edges { node { asset { key } depth } } pageInfo { hasNextPage endCursor } } }`, { after });
+        const res: any = await api.run(
+          `query($after: String) { r: ${field}(${args}, first: 700, after: $after) { totalCount complete edges { node { asset { key } depth } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
         expect(res.errors).toBeUndefined();
         total = res.data.r.totalCount;
         seen.push(...res.data.r.edges.map((e: any) => e.node.asset.key));
@@ -124,7 +130,12 @@ describe("a fan-out of 5,000 dependents", () => {
 describe("a cycle", () => {
   it("terminates with each asset once, at its shortest depth", async () => {
     await wipe(db);
-    await ingestInputs(db, [umr("p", "1.0.0", "model", ["q"]), umr("q", "1.0.0", "model", ["r"]), umr("r", "1.0.0", "model", ["p", "s"]), umr("s", "1.0.0", "dataset", [], { risk: { privacy: true } })]);
+    await ingestInputs(db, [
+      umr("p", "1.0.0", "model", ["q"]),
+      umr("q", "1.0.0", "model", ["r"]),
+      umr("r", "1.0.0", "model", ["p", "s"]),
+      umr("s", "1.0.0", "dataset", [], { risk: { privacy: true } }),
+    ]);
     const res = await api.run(`{
       up: lineage(key: "p", direction: UPSTREAM) { totalCount complete edges { node { asset { key } depth } } }
       down: lineage(key: "p", direction: DOWNSTREAM) { totalCount edges { node { asset { key } depth } } }
@@ -132,12 +143,40 @@ describe("a cycle", () => {
       br: blastRadius(advisoryId: "record:s@1.0.0:privacy") { totalCount byDepth { key count } }
     }`);
     expect(res.data).toEqual({
-      up: { totalCount: 3, complete: true, edges: [
-        { node: { asset: { key: "q@1.0.0" }, depth: 1 } }, { node: { asset: { key: "r@1.0.0" }, depth: 2 } }, { node: { asset: { key: "s@1.0.0" }, depth: 3 } },
-      ] },
-      down: { totalCount: 2, edges: [{ node: { asset: { key: "r@1.0.0" }, depth: 1 } }, { node: { asset: { key: "q@1.0.0" }, depth: 2 } }] },
-      risk: { risks: [{ advisory: { category: "PRIVACY" }, depth: 2, path: [{ from: { key: "q@1.0.0" }, to: { key: "r@1.0.0" } }, { from: { key: "r@1.0.0" }, to: { key: "s@1.0.0" } }] }] },
-      br: { totalCount: 4, byDepth: [{ key: "0", count: 1 }, { key: "1", count: 1 }, { key: "2", count: 1 }, { key: "3", count: 1 }] },
+      up: {
+        totalCount: 3,
+        complete: true,
+        edges: [
+          { node: { asset: { key: "q@1.0.0" }, depth: 1 } },
+          { node: { asset: { key: "r@1.0.0" }, depth: 2 } },
+          { node: { asset: { key: "s@1.0.0" }, depth: 3 } },
+        ],
+      },
+      down: {
+        totalCount: 2,
+        edges: [{ node: { asset: { key: "r@1.0.0" }, depth: 1 } }, { node: { asset: { key: "q@1.0.0" }, depth: 2 } }],
+      },
+      risk: {
+        risks: [
+          {
+            advisory: { category: "PRIVACY" },
+            depth: 2,
+            path: [
+              { from: { key: "q@1.0.0" }, to: { key: "r@1.0.0" } },
+              { from: { key: "r@1.0.0" }, to: { key: "s@1.0.0" } },
+            ],
+          },
+        ],
+      },
+      br: {
+        totalCount: 4,
+        byDepth: [
+          { key: "0", count: 1 },
+          { key: "1", count: 1 },
+          { key: "2", count: 1 },
+          { key: "3", count: 1 },
+        ],
+      },
     });
   });
 });
@@ -184,9 +223,13 @@ describe("limits and errors", () => {
     const nest = (n: number): string => (n === 0 ? "key" : `upstream { to { ${nest(n - 1)} } }`);
     const deep = await api.run(`{ asset(key: "p") { ${nest(8)} } }`);
     expect(deep.errors?.[0]?.extensions?.code).toBe("LIMIT_EXCEEDED");
-    expect(deep.errors?.[0]?.message).toBe("the operation nests 18 fields deep; at most 15 are allowed. Ask for less at once, or split it into several operations.");
+    expect(deep.errors?.[0]?.message).toBe(
+      "the operation nests 18 fields deep; at most 15 are allowed. Ask for less at once, or split it into several operations.",
+    );
     expect(api.statements).toEqual([]);
-    const costly = await api.run(`{ assets(first: 1000) { edges { node { downstream(first: 1000) { edges { node { from { key } } } } } } } }`);
+    const costly = await api.run(
+      `{ assets(first: 1000) { edges { node { downstream(first: 1000) { edges { node { from { key } } } } } } } }`,
+    );
     expect(costly.errors?.[0]?.extensions?.code).toBe("LIMIT_EXCEEDED");
     expect(costly.errors?.[0]?.message).toMatch(/^the operation's estimated cost is \d+; at most 100000 is allowed/);
   });
@@ -195,7 +238,9 @@ describe("limits and errors", () => {
     const slow = { name: "test/slow", text: "UNWIND range(1, 100000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n" };
     const err = await db.read(slow, {}, { timeoutMs: 200 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LimitExceededError);
-    expect((err as Error).message).toBe("the query test/slow ran past its time budget and was stopped. Narrow it (a smaller maxDepth, fewer edge types, a smaller page) and ask again.");
+    expect((err as Error).message).toBe(
+      "the query test/slow ran past its time budget and was stopped. Narrow it (a smaller maxDepth, fewer edge types, a smaller page) and ask again.",
+    );
   });
 
   it("masks unknown errors as INTERNAL_SERVER_ERROR and logs them", async () => {
@@ -207,8 +252,19 @@ describe("limits and errors", () => {
     };
     const failing = await testApi(broken, logger);
     const res = await failing.run(`{ assets { totalCount } }`);
-    expect(res.errors).toEqual([{ message: "Internal server error: the error was logged on the server.", path: ["assets"], locations: [{ line: 1, column: 3 }], extensions: { code: "INTERNAL_SERVER_ERROR" } }]);
+    expect(res.errors).toEqual([
+      {
+        message: "Internal server error: the error was logged on the server.",
+        path: ["assets"],
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code: "INTERNAL_SERVER_ERROR" },
+      },
+    ]);
     expect(logged).toHaveLength(1);
-    expect(JSON.parse(logged[0]!)).toMatchObject({ msg: "unexpected error while answering a GraphQL request", path: ["assets"], err: { message: "disk on fire: /var/lib/neo4j" } });
+    expect(JSON.parse(logged[0]!)).toMatchObject({
+      msg: "unexpected error while answering a GraphQL request",
+      path: ["assets"],
+      err: { message: "disk on fire: /var/lib/neo4j" },
+    });
   });
 });

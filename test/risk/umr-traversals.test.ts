@@ -19,7 +19,6 @@ let api: TestApi;
 let files: FileGraph;
 
 const asMap = (edges: { node: { asset: { key: string }; depth: number } }[]) => new Map(edges.map((e) => [e.node.asset.key, e.node.depth]));
-const chain = (path: { from: { key: string }; to: { key: string } }[]) => path.map((e) => `${e.from.key}->${e.to.key}`).join(" ");
 
 describe.skipIf(!hasShared)("traversals on the UMR records", () => {
   beforeAll(async () => {
@@ -34,10 +33,13 @@ describe.skipIf(!hasShared)("traversals on the UMR records", () => {
 
   it("lineage equals a breadth-first search over the files, for every asset, both directions", async () => {
     for (const key of files.keys) {
-      const res = await api.run(`query($k: ID!) {
+      const res = await api.run(
+        `query($k: ID!) {
         up: lineage(key: $k, direction: UPSTREAM, first: 1000) { totalCount complete edges { node { asset { key } depth path { from { key } to { key } } } } }
         down: lineage(key: $k, direction: DOWNSTREAM, first: 1000) { totalCount complete edges { node { asset { key } depth path { from { key } to { key } } } } }
-      }`, { k: key });
+      }`,
+        { k: key },
+      );
       expect(res.errors).toBeUndefined();
       const { up, down } = res.data as any;
       const expectUp = bfs(files.up, key);
@@ -60,7 +62,10 @@ describe.skipIf(!hasShared)("traversals on the UMR records", () => {
 
   it("the blast radius of every asset (what if it were flagged) equals a breadth-first search downstream", async () => {
     for (const key of files.keys) {
-      const res = await api.run(`query($k: ID!) { blastRadius(key: $k, first: 1000) { totalCount complete byDepth { key count } edges { node { asset { key } depth effectiveSeverity path { from { key } to { key } } } } } }`, { k: key });
+      const res = await api.run(
+        `query($k: ID!) { blastRadius(key: $k, first: 1000) { totalCount complete byDepth { key count } edges { node { asset { key } depth effectiveSeverity path { from { key } to { key } } } } } }`,
+        { k: key },
+      );
       expect(res.errors).toBeUndefined();
       const br = (res.data as any).blastRadius;
       const expected = bfs(files.down, key, true);
@@ -82,38 +87,82 @@ describe.skipIf(!hasShared)("traversals on the UMR records", () => {
   it("every risk report equals a breadth-first search upstream to the flagged records", async () => {
     const flags: [string, string][] = [];
     for (const [k, risks] of files.risks) for (const r of risks) flags.push([k, r.toUpperCase()]);
-    expect(flags.sort()).toEqual([["laion-5b@1.0.0", "CSAM"], ["laion-5b@1.0.0", "NSFW"], ["laion-5b@1.0.0", "VIOLENCE"], ["twitter@1.0.0", "LEGAL"]]);
+    expect(flags.sort()).toEqual([
+      ["laion-5b@1.0.0", "CSAM"],
+      ["laion-5b@1.0.0", "NSFW"],
+      ["laion-5b@1.0.0", "VIOLENCE"],
+      ["twitter@1.0.0", "LEGAL"],
+    ]);
     for (const key of files.keys) {
-      const res = await api.run(`query($k: ID!) { riskReport(key: $k) { asset { key } highestSeverity risks { advisory { category affectsId } depth } } }`, { k: key });
+      const res = await api.run(
+        `query($k: ID!) { riskReport(key: $k) { asset { key } highestSeverity risks { advisory { category affectsId } depth } } }`,
+        { k: key },
+      );
       expect(res.errors).toBeUndefined();
       const report = (res.data as any).riskReport;
       const reach = bfs(files.up, key, true);
-      const expected = flags.filter(([k]) => reach.has(k)).map(([k, c]) => `${c}@${k.split("@")[0]}:${reach.get(k)}`).sort();
+      const expected = flags
+        .filter(([k]) => reach.has(k))
+        .map(([k, c]) => `${c}@${k.split("@")[0]}:${reach.get(k)}`)
+        .sort();
       expect(report.risks.map((r: any) => `${r.advisory.category}@${r.advisory.affectsId}:${r.depth}`).sort()).toEqual(expected);
-      const highest = expected.some((e) => e.startsWith("CSAM")) ? "CRITICAL" : expected.some((e) => e.startsWith("LEGAL")) ? "HIGH" : expected.length ? "MEDIUM" : null;
+      const highest = expected.some((e) => e.startsWith("CSAM"))
+        ? "CRITICAL"
+        : expected.some((e) => e.startsWith("LEGAL"))
+          ? "HIGH"
+          : expected.length
+            ? "MEDIUM"
+            : null;
       expect(report.highestSeverity).toBe(highest);
     }
   });
 
   it("riskReport(rrt-mil): CSAM, NSFW, VIOLENCE from laion-5b via plip, LEGAL from twitter via plip and pathology-twitter", async () => {
-    const res = await api.run(`{ riskReport(key: "rrt-mil") { asset { key } highestSeverity risks { advisory { id category severity source } depth effectiveSeverity path { relation from { key } to { key } } } } }`);
+    const res = await api.run(
+      `{ riskReport(key: "rrt-mil") { asset { key } highestSeverity risks { advisory { id category severity source } depth effectiveSeverity path { relation from { key } to { key } } } } }`,
+    );
     expect(res.data).toEqual({
       riskReport: {
         asset: { key: "rrt-mil@1.0.0" },
         highestSeverity: "CRITICAL",
         risks: [
-          { advisory: { id: "record:laion-5b@1.0.0:csam", category: "CSAM", severity: "CRITICAL", source: "record" }, depth: 2, effectiveSeverity: "CRITICAL",
-            path: [{ relation: "derived_from", from: { key: "rrt-mil@1.0.0" }, to: { key: "plip@1.0.0" } }, { relation: "trained_on", from: { key: "plip@1.0.0" }, to: { key: "laion-5b@1.0.0" } }] },
-          { advisory: { id: "record:twitter@1.0.0:legal", category: "LEGAL", severity: "HIGH", source: "record" }, depth: 3, effectiveSeverity: "HIGH",
+          {
+            advisory: { id: "record:laion-5b@1.0.0:csam", category: "CSAM", severity: "CRITICAL", source: "record" },
+            depth: 2,
+            effectiveSeverity: "CRITICAL",
+            path: [
+              { relation: "derived_from", from: { key: "rrt-mil@1.0.0" }, to: { key: "plip@1.0.0" } },
+              { relation: "trained_on", from: { key: "plip@1.0.0" }, to: { key: "laion-5b@1.0.0" } },
+            ],
+          },
+          {
+            advisory: { id: "record:twitter@1.0.0:legal", category: "LEGAL", severity: "HIGH", source: "record" },
+            depth: 3,
+            effectiveSeverity: "HIGH",
             path: [
               { relation: "derived_from", from: { key: "rrt-mil@1.0.0" }, to: { key: "plip@1.0.0" } },
               { relation: "trained_on", from: { key: "plip@1.0.0" }, to: { key: "pathology-twitter@1.0.0" } },
               { relation: "member_of", from: { key: "pathology-twitter@1.0.0" }, to: { key: "twitter@1.0.0" } },
-            ] },
-          { advisory: { id: "record:laion-5b@1.0.0:nsfw", category: "NSFW", severity: "MEDIUM", source: "record" }, depth: 2, effectiveSeverity: "MEDIUM",
-            path: [{ relation: "derived_from", from: { key: "rrt-mil@1.0.0" }, to: { key: "plip@1.0.0" } }, { relation: "trained_on", from: { key: "plip@1.0.0" }, to: { key: "laion-5b@1.0.0" } }] },
-          { advisory: { id: "record:laion-5b@1.0.0:violence", category: "VIOLENCE", severity: "MEDIUM", source: "record" }, depth: 2, effectiveSeverity: "MEDIUM",
-            path: [{ relation: "derived_from", from: { key: "rrt-mil@1.0.0" }, to: { key: "plip@1.0.0" } }, { relation: "trained_on", from: { key: "plip@1.0.0" }, to: { key: "laion-5b@1.0.0" } }] },
+            ],
+          },
+          {
+            advisory: { id: "record:laion-5b@1.0.0:nsfw", category: "NSFW", severity: "MEDIUM", source: "record" },
+            depth: 2,
+            effectiveSeverity: "MEDIUM",
+            path: [
+              { relation: "derived_from", from: { key: "rrt-mil@1.0.0" }, to: { key: "plip@1.0.0" } },
+              { relation: "trained_on", from: { key: "plip@1.0.0" }, to: { key: "laion-5b@1.0.0" } },
+            ],
+          },
+          {
+            advisory: { id: "record:laion-5b@1.0.0:violence", category: "VIOLENCE", severity: "MEDIUM", source: "record" },
+            depth: 2,
+            effectiveSeverity: "MEDIUM",
+            path: [
+              { relation: "derived_from", from: { key: "rrt-mil@1.0.0" }, to: { key: "plip@1.0.0" } },
+              { relation: "trained_on", from: { key: "plip@1.0.0" }, to: { key: "laion-5b@1.0.0" } },
+            ],
+          },
         ],
       },
     });
@@ -122,11 +171,13 @@ describe.skipIf(!hasShared)("traversals on the UMR records", () => {
   it("paths(rrt-mil, twitter) gives the shortest explanation", async () => {
     const res = await api.run(`{ paths(from: "rrt-mil", to: "twitter", limit: 5) { relation from { key } to { key } } }`);
     expect(res.data).toEqual({
-      paths: [[
-        { relation: "derived_from", from: { key: "rrt-mil@1.0.0" }, to: { key: "plip@1.0.0" } },
-        { relation: "trained_on", from: { key: "plip@1.0.0" }, to: { key: "pathology-twitter@1.0.0" } },
-        { relation: "member_of", from: { key: "pathology-twitter@1.0.0" }, to: { key: "twitter@1.0.0" } },
-      ]],
+      paths: [
+        [
+          { relation: "derived_from", from: { key: "rrt-mil@1.0.0" }, to: { key: "plip@1.0.0" } },
+          { relation: "trained_on", from: { key: "plip@1.0.0" }, to: { key: "pathology-twitter@1.0.0" } },
+          { relation: "member_of", from: { key: "pathology-twitter@1.0.0" }, to: { key: "twitter@1.0.0" } },
+        ],
+      ],
     });
   });
 
@@ -139,22 +190,41 @@ describe.skipIf(!hasShared)("traversals on the UMR records", () => {
     const high = await runCli(["audit", manifest, "--fail-at", "HIGH"], env);
     expect(high.status).toBe(1);
     expect(high.stdout).toContain("CRITICAL CSAM      record:laion-5b@1.0.0:csam");
-    expect(high.stdout).toContain("    rrt-mil@1.0.0: CRITICAL at depth 2: rrt-mil@1.0.0 -derived_from-> plip@1.0.0 -trained_on-> laion-5b@1.0.0");
+    expect(high.stdout).toContain(
+      "    rrt-mil@1.0.0: CRITICAL at depth 2: rrt-mil@1.0.0 -derived_from-> plip@1.0.0 -trained_on-> laion-5b@1.0.0",
+    );
     expect(high.stdout).toContain("unknown (no record matches): no-such-model@^1.0.0");
-    expect(high.stdout.trim().split("\n").at(-1)).toBe("4 advisories reach 2 audited assets (1 critical, 1 high, 2 medium, 0 low); FAILED: a risk is at or above HIGH");
+    expect(high.stdout.trim().split("\n").at(-1)).toBe(
+      "4 advisories reach 2 audited assets (1 critical, 1 high, 2 medium, 0 low); FAILED: a risk is at or above HIGH",
+    );
     expect((await runCli(["audit", manifest, "--fail-at", "CRITICAL"], env)).status).toBe(1);
 
-    const exempt = await api.run(`mutation { addExemption(input: { advisoryId: "record:laion-5b@1.0.0:csam", assetKey: "plip", justification: "PLIP's LAION subset was screened for CSAM and re-built" }) }`, {}, "stanford");
+    const exempt = await api.run(
+      `mutation { addExemption(input: { advisoryId: "record:laion-5b@1.0.0:csam", assetKey: "plip", justification: "PLIP's LAION subset was screened for CSAM and re-built" }) }`,
+      {},
+      "stanford",
+    );
     expect(exempt.data).toEqual({ addExemption: true });
     const critical = await runCli(["audit", manifest, "--fail-at", "CRITICAL", "--json"], env);
     expect(critical.status).toBe(0);
     const report = JSON.parse(critical.stdout);
-    expect([report.failed, report.highestSeverity, report.unknown, report.audited]).toEqual([false, "HIGH", ["no-such-model@^1.0.0"], ["rrt-mil@1.0.0", "bert@1.0.0"]]);
-    expect(report.findings.map((f: any) => f.advisory.id)).toEqual(["record:twitter@1.0.0:legal", "record:laion-5b@1.0.0:nsfw", "record:laion-5b@1.0.0:violence"]);
+    expect([report.failed, report.highestSeverity, report.unknown, report.audited]).toEqual([
+      false,
+      "HIGH",
+      ["no-such-model@^1.0.0"],
+      ["rrt-mil@1.0.0", "bert@1.0.0"],
+    ]);
+    expect(report.findings.map((f: any) => f.advisory.id)).toEqual([
+      "record:twitter@1.0.0:legal",
+      "record:laion-5b@1.0.0:nsfw",
+      "record:laion-5b@1.0.0:violence",
+    ]);
 
     const rr = await api.run(`{ riskReport(key: "rrt-mil") { risks { advisory { category } } } }`);
     expect((rr.data as any).riskReport.risks.map((r: any) => r.advisory.category)).toEqual(["LEGAL", "NSFW", "VIOLENCE"]);
-    const br = await api.run(`{ blastRadius(advisoryId: "record:laion-5b@1.0.0:csam", first: 100) { totalCount edges { node { asset { key } } } } }`);
+    const br = await api.run(
+      `{ blastRadius(advisoryId: "record:laion-5b@1.0.0:csam", first: 100) { totalCount edges { node { asset { key } } } } }`,
+    );
     const keys = (br.data as any).blastRadius.edges.map((e: any) => e.node.asset.key);
     expect(keys).not.toContain("plip@1.0.0");
     expect(keys).not.toContain("rrt-mil@1.0.0");
@@ -164,21 +234,29 @@ describe.skipIf(!hasShared)("traversals on the UMR records", () => {
 
   it("withdrawing an advisory empties its blast radius", async () => {
     const categories = async () =>
-      ((await api.run(`{ riskReport(key: "rrt-mil") { risks { advisory { category } } } }`)).data as any).riskReport.risks.map((r: any) => r.advisory.category);
+      ((await api.run(`{ riskReport(key: "rrt-mil") { risks { advisory { category } } } }`)).data as any).riskReport.risks.map(
+        (r: any) => r.advisory.category,
+      );
     const reportBefore: string[] = await categories();
     expect(reportBefore).toContain("LEGAL");
     const before = await api.run(`{ blastRadius(advisoryId: "record:twitter@1.0.0:legal") { totalCount } }`);
     expect((before.data as any).blastRadius.totalCount).toBe(bfs(files.down, "twitter@1.0.0", true).size);
-    const w = await api.run(`mutation { withdrawAdvisory(id: "record:twitter@1.0.0:legal", reason: "terms clarified") { id withdrawnAt } }`);
+    const w = await api.run(
+      `mutation { withdrawAdvisory(id: "record:twitter@1.0.0:legal", reason: "terms clarified") { id withdrawnAt } }`,
+    );
     // As on the wire: DateTime serialises to ISO 8601.
     expect(JSON.parse(JSON.stringify(w.data)).withdrawAdvisory.withdrawnAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
-    const after = await api.run(`{ blastRadius(advisoryId: "record:twitter@1.0.0:legal") { totalCount complete edges { node { asset { key } } } } }`);
+    const after = await api.run(
+      `{ blastRadius(advisoryId: "record:twitter@1.0.0:legal") { totalCount complete edges { node { asset { key } } } } }`,
+    );
     expect(after.data).toEqual({ blastRadius: { totalCount: 0, complete: true, edges: [] } });
     expect(await categories()).toEqual(reportBefore.filter((c) => c !== "LEGAL"));
   });
 
   it("an advisory on test with range <1.2.0 flags test@1.0.0 and not test@1.2.0, nor a later 1.3.0; 1.1.0 ingested later is flagged", async () => {
-    const pub = await api.run(`mutation { publishAdvisory(input: { category: SECURITY, severity: HIGH, summary: "backdoor in early test checkpoints", affectsId: "test", affectsRange: "<1.2.0" }) { id affectsRange source } }`);
+    const pub = await api.run(
+      `mutation { publishAdvisory(input: { category: SECURITY, severity: HIGH, summary: "backdoor in early test checkpoints", affectsId: "test", affectsRange: "<1.2.0" }) { id affectsRange source } }`,
+    );
     const id = (pub.data as any).publishAdvisory.id as string;
     expect(id).toMatch(/^UMR-\d{4}-[0-9a-f]{8}$/);
     const flagged = async () => {
@@ -188,16 +266,23 @@ describe.skipIf(!hasShared)("traversals on the UMR records", () => {
     expect(await flagged()).toEqual(["test@1.0.0"]);
     await ingestInputs(db, [umr("test", "1.1.0", "model"), umr("test", "1.3.0", "model")]);
     expect(await flagged()).toEqual(["test@1.0.0", "test@1.1.0"]);
-    const bad = await api.run(`mutation { publishAdvisory(input: { category: SECURITY, severity: HIGH, summary: "x", affectsId: "test", affectsRange: "soon" }) { id } }`);
+    const bad = await api.run(
+      `mutation { publishAdvisory(input: { category: SECURITY, severity: HIGH, summary: "x", affectsId: "test", affectsRange: "soon" }) { id } }`,
+    );
     expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(bad.errors?.[0]?.message).toBe('affectsRange: expected a semver range such as "*", "<1.2.0" or ">=1.0.0 <2.0.0", found "soon"');
   });
 
   it("an advisory on an id with no record flags its placeholder, and moves to the record when it arrives", async () => {
-    const pub = await api.run(`mutation { publishAdvisory(input: { category: LICENSE, severity: MEDIUM, summary: "outputs of model X may not be used for training", affectsId: "model-x" }) { id } }`);
+    const pub = await api.run(
+      `mutation { publishAdvisory(input: { category: LICENSE, severity: MEDIUM, summary: "outputs of model X may not be used for training", affectsId: "model-x" }) { id } }`,
+    );
     const id = (pub.data as any).publishAdvisory.id;
     await ingestInputs(db, [umr("synth-data", "1.0.0", "dataset", ["model-x"]), umr("student", "1.0.0", "model", ["synth-data"])]);
-    const before = await api.run(`query($id: ID!) { blastRadius(advisoryId: $id) { edges { node { asset { key placeholder } depth } } } }`, { id });
+    const before = await api.run(
+      `query($id: ID!) { blastRadius(advisoryId: $id) { edges { node { asset { key placeholder } depth } } } }`,
+      { id },
+    );
     expect((before.data as any).blastRadius.edges).toEqual([
       { node: { asset: { key: "model-x", placeholder: true }, depth: 0 } },
       { node: { asset: { key: "synth-data@1.0.0", placeholder: false }, depth: 1 } },
@@ -205,6 +290,10 @@ describe.skipIf(!hasShared)("traversals on the UMR records", () => {
     ]);
     await ingestInputs(db, [umr("model-x", "2.0.0", "model")]);
     const after = await api.run(`query($id: ID!) { blastRadius(advisoryId: $id) { edges { node { asset { key } depth } } } }`, { id });
-    expect((after.data as any).blastRadius.edges.map((e: any) => `${e.node.asset.key}:${e.node.depth}`)).toEqual(["model-x@2.0.0:0", "synth-data@1.0.0:1", "student@1.0.0:2"]);
+    expect((after.data as any).blastRadius.edges.map((e: any) => `${e.node.asset.key}:${e.node.depth}`)).toEqual([
+      "model-x@2.0.0:0",
+      "synth-data@1.0.0:1",
+      "student@1.0.0:2",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { AppContext } from "../../context.js";
+import type { AppContext } from "../context.js";
 import { toAdvisory, toConnection } from "../mappers.js";
 import { Asset } from "../types/asset.type.js";
 import { Advisory, AdvisoryConnection, AdvisoryInput, ExemptionInput, RiskCategory } from "../types/risk.type.js";
@@ -15,7 +15,8 @@ export class AdvisoryResolver {
   @Query(() => AdvisoryConnection, { description: "Advisories, newest first, paged." })
   async advisories(
     @Arg("category", () => RiskCategory, { nullable: true }) category: RiskCategory | null,
-    @Arg("openOnly", () => Boolean, { nullable: true, defaultValue: true, description: "Leave out withdrawn advisories." }) openOnly: boolean | null,
+    @Arg("openOnly", () => Boolean, { nullable: true, defaultValue: true, description: "Leave out withdrawn advisories." })
+    openOnly: boolean | null,
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: AppContext,
@@ -23,17 +24,27 @@ export class AdvisoryResolver {
     return toConnection(await ctx.services.advisories.list(category, openOnly ?? true, first, after), toAdvisory);
   }
 
-  @Mutation(() => Advisory, { description: "Flags every version of an id that the range matches (and versions ingested later); with range * and no record yet, its placeholder." })
+  @Mutation(() => Advisory, {
+    description:
+      "Flags every version of an id that the range matches (and versions ingested later); with range * and no record yet, its placeholder.",
+  })
   async publishAdvisory(@Arg("input", () => AdvisoryInput) input: AdvisoryInput, @Ctx() ctx: AppContext): Promise<Advisory> {
     return toAdvisory(await ctx.services.advisories.publish(input, ctx.caller));
   }
 
   @Mutation(() => Advisory, { description: "Withdraws an advisory: it stays on record, and reaches nothing any more." })
-  async withdrawAdvisory(@Arg("id", () => ID) id: string, @Arg("reason", () => String) reason: string, @Ctx() ctx: AppContext): Promise<Advisory> {
+  async withdrawAdvisory(
+    @Arg("id", () => ID) id: string,
+    @Arg("reason", () => String) reason: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<Advisory> {
     return toAdvisory(await ctx.services.advisories.withdraw(id, reason, ctx.caller));
   }
 
-  @Mutation(() => Boolean, { description: 'Records that an asset is not affected by an advisory (with a justification; the caller is its author). It stops the advisory at that asset. True when new, false when it existed.' })
+  @Mutation(() => Boolean, {
+    description:
+      "Records that an asset is not affected by an advisory (with a justification; the caller is its author). It stops the advisory at that asset. True when new, false when it existed.",
+  })
   async addExemption(@Arg("input", () => ExemptionInput) input: ExemptionInput, @Ctx() ctx: AppContext): Promise<boolean> {
     return ctx.services.advisories.exempt(input.advisoryId, input.assetKey, input.justification, ctx.caller);
   }

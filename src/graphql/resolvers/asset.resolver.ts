@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import { Kind, type GraphQLResolveInfo } from "graphql";
 import type { AssetSummary } from "../../services/traversal.js";
-import type { AppContext } from "../../context.js";
+import type { AppContext } from "../context.js";
 import { toAsset, toConnection, toEdge } from "../mappers.js";
 import { Asset, AssetConnection, Edge, EdgeConnection } from "../types/asset.type.js";
 import { AssetKind } from "../types/enums.js";
@@ -20,7 +20,10 @@ export class AssetFilter {
 
 @Resolver(() => Asset)
 export class AssetResolver {
-  @Query(() => Asset, { nullable: true, description: "One asset by key (\"plip@1.0.0\") or bare id (\"plip\": its newest version, or its placeholder)." })
+  @Query(() => Asset, {
+    nullable: true,
+    description: 'One asset by key ("plip@1.0.0") or bare id ("plip": its newest version, or its placeholder).',
+  })
   async asset(@Arg("key", () => ID) key: string, @Ctx() ctx: AppContext): Promise<Asset | null> {
     // An exact key is one loader call; only a bare id needs resolving first.
     const exact = await ctx.loaders.asset.load(key);
@@ -103,5 +106,7 @@ export async function loadAsset(ctx: AppContext, key: string, summary?: AssetSum
 
 /** True when the field's selection holds only plain fields of the given names (no fragments, no directives). */
 function asksOnly(info: GraphQLResolveInfo, names: ReadonlySet<string>): boolean {
-  return info.fieldNodes.every((f) => (f.selectionSet?.selections ?? []).every((s) => s.kind === Kind.FIELD && names.has(s.name.value) && !s.directives?.length));
+  return info.fieldNodes.every((f) =>
+    (f.selectionSet?.selections ?? []).every((s) => s.kind === Kind.FIELD && names.has(s.name.value) && !s.directives?.length),
+  );
 }

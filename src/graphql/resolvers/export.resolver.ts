@@ -1,11 +1,15 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import type { AppContext } from "../../context.js";
+import { exportSubgraph } from "../../export/export.js";
+import type { AppContext } from "../context.js";
 import { Direction } from "../types/enums.js";
 import { Export, ExportFormat } from "../types/export.type.js";
 
 @Resolver()
 export class ExportResolver {
-  @Query(() => Export, { description: "The subgraph of the roots and everything reached from them (UPSTREAM: what they were built from; DOWNSTREAM: what was built from them), in one format." })
+  @Query(() => Export, {
+    description:
+      "The subgraph of the roots and everything reached from them (UPSTREAM: what they were built from; DOWNSTREAM: what was built from them), in one format.",
+  })
   async exportSubgraph(
     @Arg("roots", () => [ID], { description: "Keys, or bare ids for their newest versions." }) roots: string[],
     @Arg("direction", () => Direction) direction: Direction,
@@ -13,6 +17,6 @@ export class ExportResolver {
     @Arg("format", () => ExportFormat) format: ExportFormat,
     @Ctx() ctx: AppContext,
   ): Promise<Export> {
-    return (await ctx.services.exports.export(roots, direction, maxDepth, format)) as Export;
+    return exportSubgraph(ctx.services.exports, roots, direction, maxDepth, format);
   }
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
-import type { AppContext } from "../../context.js";
+import type { AppContext } from "../context.js";
 import { toConnection, toEdge, toAdvisory, toAffected } from "../mappers.js";
 import { Asset, Edge } from "../types/asset.type.js";
 import { Direction, EdgeType } from "../types/enums.js";
@@ -9,7 +9,10 @@ import { loadAsset } from "./asset.resolver.js";
 
 @Resolver()
 export class LineageResolver {
-  @Query(() => Traversal, { description: "Everything an asset was built from (UPSTREAM) or everything built from it (DOWNSTREAM): each asset once, with its hop distance and one shortest chain of edges; by depth then key, paged." })
+  @Query(() => Traversal, {
+    description:
+      "Everything an asset was built from (UPSTREAM) or everything built from it (DOWNSTREAM): each asset once, with its hop distance and one shortest chain of edges; by depth then key, paged.",
+  })
   async lineage(
     @Arg("key", () => ID, { description: "A key, or a bare id for its newest version." }) key: string,
     @Arg("direction", () => Direction) direction: Direction,
@@ -21,13 +24,18 @@ export class LineageResolver {
   ): Promise<Traversal> {
     const page = await ctx.services.lineage.lineage({ key, direction, maxDepth, edgeTypes, first, after });
     return {
-      ...toConnection(page, (r) => Object.assign(new Reached(), { assetKey: r.key, depth: r.depth, path: r.path.map(toEdge), summary: r.summary })),
+      ...toConnection(page, (r) =>
+        Object.assign(new Reached(), { assetKey: r.key, depth: r.depth, path: r.path.map(toEdge), summary: r.summary }),
+      ),
       complete: page.complete,
       cutReason: page.cutReason,
     };
   }
 
-  @Query(() => [[Edge]], { description: "Up to `limit` (default 5, at most 25) shortest distinct chains of edges from one asset up to another (along the arrows: `to` is upstream of `from`)." })
+  @Query(() => [[Edge]], {
+    description:
+      "Up to `limit` (default 5, at most 25) shortest distinct chains of edges from one asset up to another (along the arrows: `to` is upstream of `from`).",
+  })
   async paths(
     @Arg("from", () => ID) from: string,
     @Arg("to", () => ID) to: string,
@@ -38,14 +46,18 @@ export class LineageResolver {
     return (await ctx.services.lineage.paths({ from, to, maxDepth, limit })).map((p) => p.map(toEdge));
   }
 
-  @Query(() => BlastRadius, { description: "Every asset affected downstream of an advisory (advisoryId), or of an asset if it were flagged (key): depth, effective severity and explanation of each, totals, and whom to warn." })
+  @Query(() => BlastRadius, {
+    description:
+      "Every asset affected downstream of an advisory (advisoryId), or of an asset if it were flagged (key): depth, effective severity and explanation of each, totals, and whom to warn.",
+  })
   async blastRadius(
     @Arg("advisoryId", () => ID, { nullable: true }) advisoryId: string | null,
     @Arg("key", () => ID, { nullable: true }) key: string | null,
     @Arg("maxDepth", () => Int, { nullable: true }) maxDepth: number | null,
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Arg("relations", () => [String], { nullable: true, description: "Narrow the policy: follow only these relations." }) relations: string[] | null,
+    @Arg("relations", () => [String], { nullable: true, description: "Narrow the policy: follow only these relations." })
+    relations: string[] | null,
     @Ctx() ctx: AppContext,
   ): Promise<BlastRadius> {
     const r = await ctx.services.risk.blastRadius({ advisoryId, key, maxDepth, first, after, relations });
@@ -61,22 +73,36 @@ export class LineageResolver {
     };
   }
 
-  @Query(() => RiskReport, { description: "Every open advisory that reaches an asset from upstream, each with its depth, effective severity and explanation." })
+  @Query(() => RiskReport, {
+    description: "Every open advisory that reaches an asset from upstream, each with its depth, effective severity and explanation.",
+  })
   async riskReport(@Arg("key", () => ID) key: string, @Ctx() ctx: AppContext): Promise<RiskReport> {
     const r = await ctx.services.risk.riskReport(key);
-    return Object.assign(new RiskReport(), { assetKey: r.key, highestSeverity: r.highestSeverity as Severity | null, risks: r.risks.map(toAffected) });
+    return Object.assign(new RiskReport(), {
+      assetKey: r.key,
+      highestSeverity: r.highestSeverity,
+      risks: r.risks.map(toAffected),
+    });
   }
 
-  @Query(() => AuditReport, { description: "npm audit, for models: the risk reports of everything a deployment uses (keys, bare ids, or id@range), each advisory once; failed when a risk is at or above failAt." })
+  @Query(() => AuditReport, {
+    description:
+      "npm audit, for models: the risk reports of everything a deployment uses (keys, bare ids, or id@range), each advisory once; failed when a risk is at or above failAt.",
+  })
   async audit(
     @Arg("keys", () => [ID]) keys: string[],
-    @Arg("failAt", () => Severity, { nullable: true, defaultValue: Severity.HIGH, description: "Fail at or above this severity (default HIGH)." }) failAt: Severity | null,
+    @Arg("failAt", () => Severity, {
+      nullable: true,
+      defaultValue: Severity.HIGH,
+      description: "Fail at or above this severity (default HIGH).",
+    })
+    failAt: Severity | null,
     @Ctx() ctx: AppContext,
   ): Promise<AuditReport> {
     const r = await ctx.services.risk.audit(keys, failAt ?? Severity.HIGH);
     return {
       ...r,
-      highestSeverity: r.highestSeverity as Severity | null,
+      highestSeverity: r.highestSeverity,
       findings: r.findings.map((f) => ({ advisory: toAdvisory(f.advisory), reaches: f.reaches.map(toAffected) })),
     };
   }

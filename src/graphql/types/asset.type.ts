@@ -56,7 +56,10 @@ export class Asset {
   @Field(() => String, { nullable: true, description: "When the record was ingested (ISO 8601)." })
   ingestedAt!: string | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "Blocks of the record that umr-graph does not interpret (FMTI answers, tags, ...), kept as they were." })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: "Blocks of the record that umr-graph does not interpret (FMTI answers, tags, ...), kept as they were.",
+  })
   extra!: unknown;
 }
 

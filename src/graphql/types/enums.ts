@@ -1,45 +1,91 @@
-// The public enums. Internal values are what the graph stores.
+// The public enums, each derived from its vocabulary in src/model/vocab.ts (or a registry):
+// internal values are what the graph stores, names are what GraphQL spells.
 import { registerEnumType } from "type-graphql";
+import {
+  ASSET_KINDS,
+  ASSET_KIND_DESCRIPTIONS,
+  CATEGORIES,
+  DIRECTIONS,
+  DIRECTION_DESCRIPTIONS,
+  EDGE_TYPES,
+  EDGE_TYPE_DESCRIPTIONS,
+  SEVERITIES,
+  type AssetKindName,
+  type Category,
+  type DirectionName,
+  type EdgeTypeName,
+  type SeverityName,
+} from "../../model/vocab.js";
+import { EXPORT_FORMAT_ENUM, allExporters } from "../../export/registry.js";
+import { RECORD_FORMAT_ENUM, allImporters } from "../../records/registry.js";
 
-export enum AssetKind {
-  MODEL = "model",
-  DATASET = "dataset",
-  FAMILY = "family",
-  APPLICATION = "application",
-}
-registerEnumType(AssetKind, {
-  name: "AssetKind",
-  description: "What an asset is.",
-  valuesConfig: {
-    MODEL: { description: "A trained model (weights), including fine-tunes, adapters, quantizations and merges." },
-    DATASET: { description: "A dataset, or a subset or mixture of datasets." },
-    FAMILY: { description: "A family of models or datasets, or a data source such as a platform." },
-    APPLICATION: { description: "A product or application built on models." },
-  },
-});
+type EnumOf<V extends string> = { readonly [K in Uppercase<V>]: Extract<V, K | Lowercase<K>> };
 
-export enum EdgeType {
-  DERIVED_FROM = "DERIVED_FROM",
-  TRAINED_ON = "TRAINED_ON",
+/** An enum object {NAME: value} for type-graphql: names are the values upper-cased. */
+function enumOf<const V extends string>(values: readonly V[]): EnumOf<V> {
+  return Object.fromEntries(values.map((v) => [v.toUpperCase(), v])) as EnumOf<V>;
 }
+
+function describe<V extends string>(descriptions: Record<V, string>) {
+  return Object.fromEntries(Object.entries<string>(descriptions).map(([v, description]) => [v.toUpperCase(), { description }]));
+}
+
+export const AssetKind = enumOf(ASSET_KINDS);
+export type AssetKind = AssetKindName;
+registerEnumType(AssetKind, { name: "AssetKind", description: "What an asset is.", valuesConfig: describe(ASSET_KIND_DESCRIPTIONS) });
+
+export const EdgeType = enumOf(EDGE_TYPES);
+export type EdgeType = EdgeTypeName;
 registerEnumType(EdgeType, {
   name: "EdgeType",
   description: "The two relationship types of the graph; both point upstream, from what was built to what it was built from.",
-  valuesConfig: {
-    DERIVED_FROM: { description: "Every link other than training on a dataset (fine-tune, merge, member of a family, ...)." },
-    TRAINED_ON: { description: "A model trained on a dataset." },
-  },
+  valuesConfig: describe(EDGE_TYPE_DESCRIPTIONS),
 });
 
-export enum Direction {
-  UPSTREAM = "UPSTREAM",
-  DOWNSTREAM = "DOWNSTREAM",
-}
+export const Direction = enumOf(DIRECTIONS);
+export type Direction = DirectionName;
 registerEnumType(Direction, {
   name: "Direction",
   description: "Which way a traversal goes.",
-  valuesConfig: {
-    UPSTREAM: { description: "Towards what the asset was built from (lineage)." },
-    DOWNSTREAM: { description: "Towards what was built from the asset (blast radius)." },
+  valuesConfig: describe(DIRECTION_DESCRIPTIONS),
+});
+
+export const Severity = enumOf(SEVERITIES);
+export type Severity = SeverityName;
+registerEnumType(Severity, { name: "Severity", description: "How bad a risk is, from LOW to CRITICAL." });
+
+export const RiskCategory = enumOf(CATEGORIES);
+export type RiskCategory = Category;
+registerEnumType(RiskCategory, {
+  name: "RiskCategory",
+  description: "What kind of risk an advisory names; the propagation policy is set per category.",
+});
+
+/** Every registered export format (src/export/registry.ts). */
+export const ExportFormat = EXPORT_FORMAT_ENUM;
+export type ExportFormat = string;
+registerEnumType(ExportFormat, {
+  name: "ExportFormat",
+  description: "Formats a subgraph can be exported in.",
+  // Read when a schema is built, so that every format registered by then is described.
+  get valuesConfig() {
+    return Object.fromEntries(allExporters().map((e) => [e.name, { description: e.description }]));
+  },
+});
+
+/** Every registered record format (src/records/registry.ts), and AUTO. */
+export const RecordFormat = RECORD_FORMAT_ENUM;
+export type RecordFormat = string;
+registerEnumType(RecordFormat, {
+  name: "RecordFormat",
+  description: "The format of the documents given to ingestRecords.",
+  get valuesConfig() {
+    return {
+      AUTO: {
+        description:
+          "Detected from the documents: the format whose detector recognises every one of them (Ecosystem Graphs: YAML lists of assets); UMR when none does.",
+      },
+      ...Object.fromEntries(allImporters().map((i) => [i.graphqlName, { description: i.description }])),
+    };
   },
 });

@@ -1,23 +1,8 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 
-export enum ExportFormat {
-  JSON = "JSON",
-  GRAPHML = "GRAPHML",
-  DOT = "DOT",
-  CSV = "CSV",
-  CYPHER = "CYPHER",
-}
-registerEnumType(ExportFormat, {
-  name: "ExportFormat",
-  description: "Formats a subgraph can be exported in.",
-  valuesConfig: {
-    JSON: { description: "Nodes and edges with every property, and the advisories and exemptions touching them." },
-    GRAPHML: { description: "GraphML with declared attribute keys (Gephi, yEd, networkx)." },
-    DOT: { description: "GraphViz: models as boxes, datasets as cylinders, families as houses; flagged assets highlighted." },
-    CSV: { description: "Two RFC 4180 tables, nodes then edges, separated by an empty line." },
-    CYPHER: { description: "A script that recreates the subgraph in an empty Neo4j." },
-  },
-});
+import { ExportFormat } from "./enums.js";
+
+export { ExportFormat };
 
 @ObjectType({ description: "An exported subgraph." })
 export class Export {

@@ -1,19 +1,8 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, InputType, Int, ObjectType } from "type-graphql";
 
-export enum RecordFormat {
-  AUTO = "auto",
-  UMR = "umr",
-  ECOSYSTEM_GRAPHS = "ecosystem-graphs",
-}
-registerEnumType(RecordFormat, {
-  name: "RecordFormat",
-  description: "The format of the documents given to ingestRecords.",
-  valuesConfig: {
-    AUTO: { description: "Ecosystem Graphs when every document is a YAML list of assets, UMR otherwise." },
-    UMR: { description: "Unified Model Records, YAML or JSON; the source names the file <id>-<version>.yaml." },
-    ECOSYSTEM_GRAPHS: { description: "Stanford CRFM Ecosystem Graphs asset files (assets/<org>.yaml), all given together." },
-  },
-});
+import { RecordFormat } from "./enums.js";
+
+export { RecordFormat };
 
 @ObjectType({ description: "A problem found in an ingested document." })
 export class IngestProblem {
@@ -32,7 +21,10 @@ export class IngestProblem {
   @Field(() => String, { description: '"error" (the record is refused) or "warning" (accepted, worth a look).' })
   severity!: string;
 
-  @Field(() => String, { nullable: true, description: "CONFLICT for a version that already exists with other contents; BAD_USER_INPUT for other errors; null for warnings." })
+  @Field(() => String, {
+    nullable: true,
+    description: "CONFLICT for a version that already exists with other contents; BAD_USER_INPUT for other errors; null for warnings.",
+  })
   code!: string | null;
 }
 
@@ -80,7 +72,11 @@ export class IngestInput {
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Validate and plan, write nothing." })
   dryRun?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Accept the valid records even when others are invalid (default: all or nothing)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: "Accept the valid records even when others are invalid (default: all or nothing).",
+  })
   partial?: boolean | null;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Treat warnings such as dependency cycles as errors." })

@@ -1,30 +1,11 @@
 import type { AssetSummary } from "../../services/traversal.js";
 import { GraphQLDateTime } from "graphql-scalars";
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { Asset, Edge } from "./asset.type.js";
+import { RiskCategory, Severity } from "./enums.js";
+
+export { RiskCategory, Severity };
 import { PageInfo } from "./page.type.js";
-
-export enum Severity {
-  LOW = "LOW",
-  MEDIUM = "MEDIUM",
-  HIGH = "HIGH",
-  CRITICAL = "CRITICAL",
-}
-registerEnumType(Severity, { name: "Severity", description: "How bad a risk is, from LOW to CRITICAL." });
-
-export enum RiskCategory {
-  CSAM = "CSAM",
-  NSFW = "NSFW",
-  VIOLENCE = "VIOLENCE",
-  LEGAL = "LEGAL",
-  PRIVACY = "PRIVACY",
-  LICENSE = "LICENSE",
-  SECURITY = "SECURITY",
-  BIAS = "BIAS",
-  RETRACTED = "RETRACTED",
-  OTHER = "OTHER",
-}
-registerEnumType(RiskCategory, { name: "RiskCategory", description: "What kind of risk an advisory names; the propagation policy is set per category." });
 
 @ObjectType({ description: "One asset reached by a traversal, with how it was reached." })
 export class Reached {
@@ -168,7 +149,7 @@ export class Count {
 
 @ObjectType({ description: "Everything affected downstream of a flag, with totals and whom to warn." })
 export class BlastRadius {
-  @Field(() => Advisory, { description: "The advisory (a hypothetical one, source \"what-if\", when asked by key)." })
+  @Field(() => Advisory, { description: 'The advisory (a hypothetical one, source "what-if", when asked by key).' })
   advisory!: Advisory;
 
   @Field(() => Int, { description: "Distinct affected assets, the flagged ones included." })

@@ -1,9 +1,9 @@
 // What every request (GraphQL or HTTP) and every CLI command gets: the executor, the
 // services built on it, and per-request DataLoaders.
-import type { Logger } from "./log.js";
-import type { Executor } from "./neo4j/executor.js";
-import { Services } from "./services/services.js";
-import { createLoaders, type Loaders } from "./graphql/loaders.js";
+import type { Logger } from "../log.js";
+import type { Executor } from "../neo4j/executor.js";
+import { Services } from "../services/services.js";
+import { createLoaders, type Loaders } from "./loaders.js";
 
 export interface AppContext {
   db: Executor;

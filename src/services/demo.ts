@@ -3,7 +3,7 @@ import path from "node:path";
 import { projectRoot } from "../config.js";
 import type { Logger } from "../log.js";
 import { collectFiles, parseInputs, readInputs } from "../records/load.js";
-import type { Services } from "../services/services.js";
+import type { Services } from "./services.js";
 
 export const demoDir = path.join(projectRoot, "demo");
 

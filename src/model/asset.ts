@@ -1,0 +1,53 @@
+// Plain shapes of what the graph holds, shared by every layer.
+import semver from "semver";
+
+import type { AssetKindName, EdgeTypeName } from "./vocab.js";
+
+export type { AssetKindName, EdgeTypeName };
+
+export interface AssetModel {
+  key: string;
+  id: string;
+  version: string | null;
+  kind: AssetKindName;
+  name: string;
+  publisher: string | null;
+  license: string | null;
+  owner: string | null;
+  placeholder: boolean;
+  description: string | null;
+  releaseDate: string | null;
+  refs: string[] | null;
+  contacts: string[] | null;
+  visibility: string | null;
+  contentHash: string | null;
+  source: string | null;
+  ingestedAt: string | null;
+  /** Unknown blocks of the record, as a JSON string. */
+  extra: string | null;
+}
+
+export interface EdgeModel {
+  type: EdgeTypeName;
+  relation: string;
+  constraint: string | null;
+  /** The dependent's key. */
+  from: string;
+  /** The key of what it was built from. */
+  to: string;
+}
+
+/** One node of an id, as version resolution sees it. */
+export interface VersionRow {
+  key: string;
+  version: string | null;
+  placeholder: boolean;
+  kind: AssetKindName;
+}
+
+/** The newest record version of an id, or its placeholder when it has none. */
+export function newestKey(versions: VersionRow[]): string | null {
+  const records = versions.filter((v) => !v.placeholder && v.version && semver.valid(v.version));
+  if (records.length) return records.sort((a, b) => semver.rcompare(a.version!, b.version!))[0]!.key;
+  return versions.find((v) => v.placeholder)?.key ?? null;
+}

@@ -1,0 +1,89 @@
+// Every closed vocabulary of umr-graph, defined once. The GraphQL enums, the CLI's choices, the
+// JSON Schema's enums, validation and the HTTP statuses are all derived from these lists.
+
+/** What an asset is (stored lower case; GraphQL spells the names upper case). */
+export const ASSET_KINDS = ["model", "dataset", "family", "application"] as const;
+export type AssetKindName = (typeof ASSET_KINDS)[number];
+export const ASSET_KIND_DESCRIPTIONS: Record<AssetKindName, string> = {
+  model: "A trained model (weights), including fine-tunes, adapters, quantizations and merges.",
+  dataset: "A dataset, or a subset or mixture of datasets.",
+  family: "A family of models or datasets, or a data source such as a platform.",
+  application: "A product or application built on models.",
+};
+
+/** The two relationship types; both point upstream, from what was built to what it was built from. */
+export const EDGE_TYPES = ["DERIVED_FROM", "TRAINED_ON"] as const;
+export type EdgeTypeName = (typeof EDGE_TYPES)[number];
+export const EDGE_TYPE_DESCRIPTIONS: Record<EdgeTypeName, string> = {
+  DERIVED_FROM: "Every link other than training on a dataset (fine-tune, merge, member of a family, ...).",
+  TRAINED_ON: "A model trained on a dataset.",
+};
+
+/** Which way a traversal goes. */
+export const DIRECTIONS = ["UPSTREAM", "DOWNSTREAM"] as const;
+export type DirectionName = (typeof DIRECTIONS)[number];
+export const DIRECTION_DESCRIPTIONS: Record<DirectionName, string> = {
+  UPSTREAM: "Towards what the asset was built from (lineage).",
+  DOWNSTREAM: "Towards what was built from the asset (blast radius).",
+};
+
+/** The relation an upstream reference names (data-model.md §1). */
+export const RELATIONS = [
+  "finetune",
+  "adapter",
+  "quantized",
+  "merge",
+  "distill",
+  "continued_pretraining",
+  "trained_on",
+  "evaluated_on",
+  "subset",
+  "member_of",
+  "uses",
+  "derived_from",
+] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** How bad a risk is, lowest first (the order is the rank). */
+export const SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
+export type SeverityName = (typeof SEVERITIES)[number];
+
+/** What kind of risk an advisory names. */
+export const CATEGORIES = ["CSAM", "NSFW", "VIOLENCE", "LEGAL", "PRIVACY", "LICENSE", "SECURITY", "BIAS", "RETRACTED", "OTHER"] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** A record's own `risk:` flags (lower case, as records write them) and the severity each becomes. */
+export const RECORD_FLAG_SEVERITY: Record<Lowercase<Category>, SeverityName> = {
+  csam: "CRITICAL",
+  nsfw: "MEDIUM",
+  violence: "MEDIUM",
+  legal: "HIGH",
+  privacy: "HIGH",
+  license: "MEDIUM",
+  security: "HIGH",
+  bias: "MEDIUM",
+  retracted: "HIGH",
+  other: "LOW",
+};
+export const RECORD_FLAGS = Object.keys(RECORD_FLAG_SEVERITY) as Lowercase<Category>[];
+
+/** The error codes of every answer (GraphQL `extensions.code`, HTTP `code`), with their HTTP status. */
+export const ERROR_CODES = {
+  BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  LIMIT_EXCEEDED: 400,
+  RATE_LIMITED: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Whether a value is one of a vocabulary's terms. */
+export function isOneOf<const T extends readonly string[]>(list: T, value: unknown): value is T[number] {
+  return typeof value === "string" && (list as readonly string[]).includes(value);
+}
