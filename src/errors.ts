@@ -6,9 +6,16 @@ export type { ErrorCode };
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
+  /**
+   * @param message what the caller is told: what was expected, what arrived, what to do
+   * @param details public fields for `extensions` (a key, an advisory id)
+   * @param internal what only logs (and the CLI, which runs beside the database) may show: the
+   *   statement's name, the driver's own message
+   */
   constructor(
     message: string,
     readonly details?: Record<string, unknown>,
+    readonly internal?: string,
   ) {
     super(message);
     this.name = new.target.name;

@@ -2,6 +2,7 @@
 // `umr`: the command line. Every command drives the same services as the API.
 import "reflect-metadata";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { DomainError } from "../errors.js";
 import { allExporters } from "../export/registry.js";
 import { DIRECTIONS, SEVERITIES } from "../model/vocab.js";
 import { recordFormatChoices } from "../records/registry.js";
@@ -97,6 +98,7 @@ program
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  process.stderr.write(`umr: ${err instanceof Error ? err.message : String(err)}\n`);
+  const internal = err instanceof DomainError && err.internal ? ` (${err.internal})` : "";
+  process.stderr.write(`umr: ${err instanceof Error ? err.message : String(err)}${internal}\n`);
   process.exitCode = 2;
 });

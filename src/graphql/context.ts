@@ -1,5 +1,6 @@
-// What every request (GraphQL or HTTP) and every CLI command gets: the executor, the
-// services built on it, and per-request DataLoaders.
+// What every GraphQL request gets: the services, a logger that names the request, the request
+// id (answers and logs carry it), and per-request DataLoaders.
+import { randomUUID } from "node:crypto";
 import type { Logger } from "../log.js";
 import type { Executor } from "../neo4j/executor.js";
 import { Services } from "../services/services.js";
@@ -9,11 +10,29 @@ export interface AppContext {
   db: Executor;
   services: Services;
   log: Logger;
-  /** Who is asking: an organisation name, for visibility and exemptions' authorship. */
+  requestId: string;
+  /** Who is asking: an organisation name, for exemptions' authorship. */
   caller: string;
   loaders: Loaders;
 }
 
-export function createContext(db: Executor, log: Logger, caller = "anonymous", services = new Services(db, log)): AppContext {
-  return { db, services, log, caller, loaders: createLoaders(services) };
+export interface ContextOptions {
+  db: Executor;
+  log: Logger;
+  services?: Services;
+  requestId?: string;
+  caller?: string;
+}
+
+export function createContext(opts: ContextOptions): AppContext {
+  const services = opts.services ?? new Services(opts.db, opts.log);
+  const requestId = opts.requestId ?? randomUUID();
+  return {
+    db: opts.db,
+    services,
+    log: opts.log,
+    requestId,
+    caller: opts.caller ?? "anonymous",
+    loaders: createLoaders(services),
+  };
 }

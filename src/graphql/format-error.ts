@@ -3,7 +3,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { DomainError } from "../errors.js";
-import type { Logger } from "../log.js";
+import { currentRequestId, type Logger } from "../log.js";
 
 /** Codes our own checks (operation limits) raise as GraphQL errors before any resolver runs. */
 const OWN_CODES = new Set([
@@ -26,10 +26,21 @@ const PASS_THROUGH = new Set([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
+/** Every error of an answer names the request (when there is one), so that a report leads to the log. */
 export function makeFormatError(log: Logger) {
+  const format = formatter(log);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = format(formatted, error);
+    const requestId = currentRequestId();
+    return requestId ? { ...out, extensions: { ...out.extensions, requestId } } : out;
+  };
+}
+
+function formatter(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
+      if (original.internal) log.warn({ code: original.code, internal: original.internal, path: formatted.path }, original.message);
       return {
         ...formatted,
         message: original.message,

@@ -13,8 +13,9 @@ import { MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "../services/limits.js";
 // shares ours.
 const { getComplexity, simpleEstimator } = createRequire(import.meta.url)("graphql-query-complexity") as typeof QueryComplexity;
 
+/** The caller's fault, so HTTP 400, not 500. */
 function limitError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "LIMIT_EXCEEDED" } });
+  return new GraphQLError(message, { extensions: { code: "LIMIT_EXCEEDED", http: { status: 400 } } });
 }
 
 /** The deepest field nesting of an operation (fragments followed; introspection counted too). */
@@ -53,13 +54,23 @@ export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin {
               `the operation nests ${depth} fields deep; at most ${MAX_QUERY_DEPTH} are allowed. Ask for less at once, or split it into several operations.`,
             );
           }
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            variables: request.variables ?? {},
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              ...(request.operationName ? { operationName: request.operationName } : {}),
+              variables: request.variables ?? {},
+              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // The estimate coerces the variables before Apollo does: a bad variable value is the
+            // caller's error, answered as Apollo would.
+            if (err instanceof GraphQLError && !err.extensions.code) {
+              throw new GraphQLError(err.message, { nodes: err.nodes, extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+            }
+            throw err;
+          }
           if (complexity > MAX_QUERY_COMPLEXITY) {
             throw limitError(
               `the operation's estimated cost is ${complexity}; at most ${MAX_QUERY_COMPLEXITY} is allowed (a connection costs its fields times its page size). Ask for smaller pages and page with \`after\`.`,

@@ -8,7 +8,7 @@ import { allExporters } from "../export/registry.js";
 import type { Logger } from "../log.js";
 import type { Services } from "../services/services.js";
 import type { DirectionName } from "../model/vocab.js";
-import { sendError } from "./errors.js";
+import { send, sendError } from "./errors.js";
 
 function params(req: Request) {
   const roots = String(req.query.roots ?? "")
@@ -29,10 +29,7 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
       const format = String(req.query.format ?? "JSON").toUpperCase();
       const names = allExporters().map((e) => e.name);
       if (!roots.length || !names.includes(format) || !["UPSTREAM", "DOWNSTREAM"].includes(direction)) {
-        res.status(400).json({
-          error: `expected ?roots=<key,...>&direction=UPSTREAM|DOWNSTREAM&format=${names.join("|")}[&maxDepth=N]`,
-          code: "BAD_USER_INPUT",
-        });
+        send(req, res, "BAD_USER_INPUT", `expected ?roots=<key,...>&direction=UPSTREAM|DOWNSTREAM&format=${names.join("|")}[&maxDepth=N]`);
         return;
       }
       const result = await exportSubgraph(services.exports, roots, direction, maxDepth, format);
@@ -41,7 +38,7 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
       res.setHeader("Content-Disposition", `attachment; filename="umr-${safe(roots.join("+"))}-${direction.toLowerCase()}.${ext}"`);
       res.send(result.content);
     } catch (err) {
-      sendError(res, log, err, "export");
+      sendError(req, res, log, err, "export");
     }
   });
 
@@ -49,7 +46,7 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
     try {
       const { roots, direction, maxDepth } = params(req);
       if (!roots.length || !["UPSTREAM", "DOWNSTREAM"].includes(direction)) {
-        res.status(400).json({ error: "expected ?roots=<key,...>&direction=UPSTREAM|DOWNSTREAM[&maxDepth=N]", code: "BAD_USER_INPUT" });
+        send(req, res, "BAD_USER_INPUT", "expected ?roots=<key,...>&direction=UPSTREAM|DOWNSTREAM[&maxDepth=N]");
         return;
       }
       const bundle = await buildBundle(services.exports, { roots, direction, maxDepth });
@@ -57,7 +54,7 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
       res.setHeader("Content-Disposition", `attachment; filename="umr-evidence-${safe(roots.join("+"))}-${direction.toLowerCase()}.tar"`);
       res.send(bundle);
     } catch (err) {
-      sendError(res, log, err, "export");
+      sendError(req, res, log, err, "export");
     }
   });
 }

@@ -3,28 +3,29 @@ import type { Express } from "express";
 import type { Logger } from "../log.js";
 import { buildPage } from "../publish/page.js";
 import { PAGE_TYPES, renderPage, type PageFormat } from "../publish/render.js";
-import { allKeys, indexHtml } from "../publish/site.js";
+import { indexEntries, indexHtml } from "../publish/site.js";
 import type { Services } from "../services/services.js";
-import { sendError } from "./errors.js";
+import { send, sendError } from "./errors.js";
 
 export function recordRoutes(app: Express, services: Services, log: Logger): void {
-  app.get(["/records", "/records/", "/records/index.html"], async (_req, res) => {
+  // The index links its pages relatively (as the static site does): without the slash they would
+  // resolve against /, so /records moves to /records/.
+  app.get("/records", (req, res, next) => {
+    if (req.path === "/records") res.redirect(301, "/records/");
+    else next();
+  });
+  app.get(["/records/", "/records/index.html"], async (req, res) => {
     try {
-      const keys = await allKeys(services);
-      const assets = await services.assets.byKeys(keys);
-      const entries = assets
-        .filter((a) => a !== null)
-        .map((a) => ({ key: a.key, name: a.name, kind: a.kind, publisher: a.publisher, highestSeverity: null }));
-      res.type("html").send(indexHtml(entries, new Date().toISOString()));
+      res.type("html").send(indexHtml(await indexEntries(services), new Date().toISOString()));
     } catch (err) {
-      sendError(res, log, err, "records index");
+      sendError(req, res, log, err, "records index");
     }
   });
 
   app.get("/records/:file", async (req, res) => {
     const m = /^(.+)\.(html|md|tex|pdf|svg|dot)$/.exec(req.params.file);
     if (!m) {
-      res.status(404).json({ error: `expected /records/<key>.<${Object.keys(PAGE_TYPES).join("|")}>`, code: "NOT_FOUND" });
+      send(req, res, "NOT_FOUND", `expected /records/<key>.<${Object.keys(PAGE_TYPES).join("|")}>`);
       return;
     }
     const [, key, ext] = m as unknown as [string, string, PageFormat];
@@ -35,7 +36,7 @@ export function recordRoutes(app: Express, services: Services, log: Logger): voi
       if (ext === "pdf" || ext === "tex") res.setHeader("Content-Disposition", `inline; filename="${page.asset.key}.${ext}"`);
       res.send(body);
     } catch (err) {
-      sendError(res, log, err, "record page");
+      sendError(req, res, log, err, "record page");
     }
   });
 }

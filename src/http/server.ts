@@ -7,6 +7,8 @@ import { createContext } from "../graphql/context.js";
 import { createApollo } from "../graphql/server.js";
 import { exportRoutes } from "./export.routes.js";
 import { recordRoutes } from "./records.routes.js";
+import { finalHandlers } from "./errors.js";
+import { requestId } from "./request-id.js";
 import type { Logger } from "../log.js";
 import type { Executor } from "../neo4j/executor.js";
 import { Services } from "../services/services.js";
@@ -21,6 +23,8 @@ export async function startHttpServer(opts: { db: Executor; log: Logger; port: n
   const { db, log } = opts;
   const services = new Services(db, log);
   const app = express();
+  app.disable("x-powered-by");
+  app.use(requestId);
   const httpServer = http.createServer(app);
   const apollo = await createApollo(log, [ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
@@ -28,12 +32,13 @@ export async function startHttpServer(opts: { db: Executor; log: Logger; port: n
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
-  app.get("/readyz", async (_req, res) => {
+  app.get("/readyz", async (req, res) => {
     try {
       await db.driver.getServerInfo(db.database ? { database: db.database } : {});
       res.json({ status: "ready" });
     } catch (err) {
-      res.status(503).json({ status: "unavailable", reason: `Neo4j does not answer: ${(err as Error).message}` });
+      log.warn({ err, requestId: req.requestId }, "readiness check: Neo4j does not answer");
+      res.status(503).json({ status: "unavailable", reason: "Neo4j does not answer", requestId: req.requestId });
     }
   });
   exportRoutes(app, services, log);
@@ -42,9 +47,11 @@ export async function startHttpServer(opts: { db: Executor; log: Logger; port: n
     "/graphql",
     express.json({ limit: "20mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(db, log, req.header("x-umr-org") ?? "anonymous", services),
+      context: async ({ req }) =>
+        createContext({ db, log, services, requestId: req.requestId, caller: req.header("x-umr-org") ?? "anonymous" }),
     }),
   );
+  app.use(...finalHandlers(log));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

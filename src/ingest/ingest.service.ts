@@ -151,7 +151,18 @@ export class IngestService {
           report.rejected++;
         }
       }
-      if (hasErrors() && !opts.partial) throw new Refused();
+      if (opts.strict && fresh.length) {
+        // A cycle may close through edges that earlier batches wrote.
+        const inBatch = new Set(cycleProblems(records, false).map((c) => c.members.join("|")));
+        for (const { members, ...problem } of await graphCycleProblems(tx, fresh, batchSize)) {
+          if (inBatch.has(members.join("|"))) continue;
+          report.problems.push(problem);
+          const refused = new Set(fresh.filter((r) => members.includes(r.id)).map((r) => r.key));
+          report.rejected += refused.size;
+          fresh.splice(0, fresh.length, ...fresh.filter((r) => !refused.has(r.key)));
+        }
+      }
+      if (hasErrors() && !opts.partial) throw new Refused(records.length - fresh.length - report.unchangedKeys.length);
       report.acceptedKeys = fresh.map((r) => r.key);
       report.accepted = fresh.length;
       report.unchanged = report.unchangedKeys.length;
@@ -173,7 +184,7 @@ export class IngestService {
       report.written = report.accepted > 0;
     } catch (err) {
       if (err instanceof DryRunDone) return report;
-      if (err instanceof Refused) return this.refuseAll(report, records, false);
+      if (err instanceof Refused) return this.refuseAll(report, records, false, err.invalid);
       throw err;
     }
     this.log.info(
@@ -235,8 +246,13 @@ export class IngestService {
    * Refuses the whole batch (atomic mode), after finding the conflicts it also holds so that
    * one answer reports every problem.
    */
-  private async refuseAll(report: IngestReport, records: readonly AssetRecord[], checkConflicts: boolean): Promise<IngestReport> {
-    let valid = records.length;
+  private async refuseAll(
+    report: IngestReport,
+    records: readonly AssetRecord[],
+    checkConflicts: boolean,
+    invalidInTransaction = 0,
+  ): Promise<IngestReport> {
+    let valid = records.length - invalidInTransaction;
     if (checkConflicts && records.length) {
       const existing = new Map<string, unknown>();
       for (const part of chunks(
@@ -253,8 +269,6 @@ export class IngestService {
           valid--;
         }
       }
-    } else if (!checkConflicts) {
-      valid -= report.problems.filter((p) => p.code === "CONFLICT").length;
     }
     const invalid = report.rejected;
     report.problems.push({
@@ -475,6 +489,31 @@ export function cycleProblems(records: readonly AssetRecord[], strict: boolean):
   }));
 }
 
+/**
+ * Cycles that the records would close with the graph as it stands (strict mode): each record's
+ * declared upstream ids, plus, for each of those ids already in the graph, the batch's ids it
+ * reaches upstream there.
+ */
+async function graphCycleProblems(tx: Tx, fresh: readonly AssetRecord[], batchSize: number): Promise<(Problem & { members: string[] })[]> {
+  const ids = [...new Set(fresh.map((r) => r.id))];
+  const adjacency = new Map<string, string[]>();
+  for (const r of fresh) adjacency.set(r.id, [...new Set([...(adjacency.get(r.id) ?? []), ...r.upstream.map((u) => u.id)])]);
+  const targets = [...new Set(fresh.flatMap((r) => r.upstream.map((u) => u.id)))];
+  for (const part of chunks(targets, batchSize)) {
+    for (const row of await tx.run(cypher("ingest/reaches-ids"), { from: part, ids })) {
+      const from = row.from as string;
+      adjacency.set(from, [...new Set([...(adjacency.get(from) ?? []), ...(row.reaches as string[])])]);
+    }
+  }
+  return cycles(adjacency).map((cycle) => ({
+    source: fresh.find((r) => cycle.includes(r.id))!.source,
+    path: "$.mr.relations.upstream",
+    severity: "error" as const,
+    message: `dependency cycle with the graph: ${cycle.join(" → ")} → ${cycle[0]} (refused in strict mode; the graph already holds part of it)`,
+    members: cycle,
+  }));
+}
+
 /** The nodes of an id that an advisory range flags: matching versions; "*" also flags the placeholder. */
 export function affectedKeys(range: string, nodes: readonly VersionRow[]): string[] {
   return nodes
@@ -493,4 +532,9 @@ function conflict(r: AssetRecord, existingHash: unknown): Problem {
 }
 
 class DryRunDone extends Error {}
-class Refused extends Error {}
+/** The batch is refused inside the transaction; `invalid` of its records were found invalid there. */
+class Refused extends Error {
+  constructor(readonly invalid: number) {
+    super("refused");
+  }
+}

@@ -48,7 +48,6 @@ export async function connect(creds: Neo4jCredentials, opts: { retries: number; 
           `cannot reach Neo4j at ${creds.uri} after ${attempt + 1} attempts: ${reason}. ` +
             `What to do: start Neo4j there, or correct NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD, ` +
             `or unset NEO4J_URI to let umr-graph start its own local Neo4j.`,
-          { uri: creds.uri },
         );
       }
       opts.log.warn({ uri: creds.uri, attempt: attempt + 1, retryInMs: delay, reason }, "Neo4j not reachable yet; retrying");
@@ -96,21 +95,27 @@ export function mapNeo4jError(err: unknown, statement?: string): unknown {
     const code = err.code ?? "";
     if (code.includes("TransactionTimedOut") || code === "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration") {
       return new LimitExceededError(
-        `the query ${statement ?? ""} ran past its time budget and was stopped. ` +
-          `Narrow it (a smaller maxDepth, fewer edge types, a smaller page) and ask again.`,
-        { statement },
+        "the query ran past its time budget and was stopped. Narrow it (a smaller maxDepth, fewer edge types, a smaller page) and ask again.",
+        {},
+        `statement ${statement}: ${err.message}`,
       );
     }
     if (code === "Neo.ClientError.Schema.ConstraintValidationFailed") {
-      return new ConflictError(`the write conflicts with existing data: ${err.message}`, { statement });
+      return new ConflictError(
+        "the write conflicts with existing data (a key or an id that must be unique)",
+        {},
+        `statement ${statement}: ${err.message}`,
+      );
     }
     if (code === "ServiceUnavailable" || code === "SessionExpired" || code.startsWith("Neo.TransientError.General.DatabaseUnavailable")) {
-      return new ServiceUnavailableError(`Neo4j is unavailable: ${err.message}`, { statement });
+      return new ServiceUnavailableError("the database is unavailable; try again shortly", {}, `statement ${statement}: ${err.message}`);
     }
     if (code === "Neo.TransientError.General.MemoryPoolOutOfMemoryError" || code.includes("MemoryLimit")) {
-      return new LimitExceededError(`the query ${statement ?? ""} needed more memory than allowed; narrow it and ask again.`, {
-        statement,
-      });
+      return new LimitExceededError(
+        "the query needed more memory than allowed; narrow it and ask again.",
+        {},
+        `statement ${statement}: ${err.message}`,
+      );
     }
   }
   return err;

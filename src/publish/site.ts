@@ -58,6 +58,16 @@ export async function allKeys(services: Services): Promise<string[]> {
   }
 }
 
+/** The index's rows: every record with its highest inherited risk (one upstream walk each). */
+export async function indexEntries(services: Services, keys?: string[]): Promise<IndexEntry[]> {
+  const all = keys ?? (await allKeys(services));
+  const [assets, reports] = await Promise.all([services.assets.byKeys(all), services.risk.riskReports(all)]);
+  const highest = new Map(reports.map((r) => [r.key, r.highestSeverity]));
+  return assets
+    .filter((a) => a !== null)
+    .map((a) => ({ key: a.key, name: a.name, kind: a.kind, publisher: a.publisher, highestSeverity: highest.get(a.key) ?? null }));
+}
+
 export async function publishSite(
   services: Services,
   dir: string,

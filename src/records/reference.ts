@@ -27,8 +27,16 @@ const COMPARATOR = /^(>=|<=|==|=|>|<|\^|~)\s*(v?\d+(?:\.(?:\d+|[xX*])){0,2}(?:-[
 export const REFERENCE_FORMS = "id, id@1.2.0, id-1.2.0, or id followed by a constraint such as >=1.0.0, ==1.0.0, <=2.0.0, ^1.2 or ~1.2.3";
 
 /** Parses a reference, or returns the reason it is malformed. */
+/** The longest reference accepted (an id of at most 200 characters and a constraint). */
+export const MAX_REFERENCE_LENGTH = 300;
+
 export function parseReference(text: string): ParsedReference | { error: string } {
   const s = text.trim();
+  if (s.length > MAX_REFERENCE_LENGTH) {
+    return {
+      error: `reference of ${s.length} characters: expected at most ${MAX_REFERENCE_LENGTH} (an id of at most 200 and a constraint)`,
+    };
+  }
   let m = PIN_AT.exec(s);
   if (m) return pin(m[1]!, m[2]!);
   m = WITH_CONSTRAINT.exec(s);
@@ -47,7 +55,10 @@ export function parseReference(text: string): ParsedReference | { error: string 
   }
   m = PIN_DASH.exec(s);
   if (m) return pin(m[1]!, m[2]!);
-  if (BARE.test(s)) return { id: s, constraint: null, range: "*", pinned: false };
+  if (BARE.test(s))
+    return s.length > 200
+      ? { error: `reference of ${s.length} characters: an id may have at most 200` }
+      : { id: s, constraint: null, range: "*", pinned: false };
   return { error: `malformed reference ${JSON.stringify(text)}: expected ${REFERENCE_FORMS}` };
 }
 

@@ -1,6 +1,7 @@
 // UMR records (YAML or JSON) → AssetRecord, with every problem reported.
 import path from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import semver from "semver";
+import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { AssetKindName } from "../model/asset.js";
 import { canonicalJson, sha256, type AssetRecord, type Problem, type RecordReference } from "./record.js";
 import { parseReference, type Relation } from "./reference.js";
@@ -11,6 +12,8 @@ export const MAX_RECORD_BYTES = 10 * 1024 * 1024;
 
 const FILE_NAME = /^(.+)-(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)\.(ya?ml|json)$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** The longest id accepted: ids are keys of an index, and a person has to read them. */
+export const MAX_ID_LENGTH = 200;
 
 export interface RecordInput {
   /** File name or path; the record id and version come from its last part. */
@@ -32,7 +35,21 @@ export function idAndVersion(source: string): { id: string; version: string } | 
       error: `file name ${JSON.stringify(base)}: expected <id>-<MAJOR.MINOR.PATCH>.yaml (or .yml, .json), such as laion-5b-1.0.0.yaml`,
     };
   }
-  return { id: m[1]!, version: m[2]! };
+  const [id, version] = [m[1]!, m[2]!];
+  if (id.length > MAX_ID_LENGTH) {
+    return { error: `file name: the id is ${id.length} characters long; an id may have at most ${MAX_ID_LENGTH}` };
+  }
+  if (version.includes("+")) {
+    return {
+      error: `file name ${JSON.stringify(base)}: version ${JSON.stringify(version)} carries build metadata (+...), which has no precedence of its own; give the record a version of its own (such as ${version.split("+")[0]!.replace(/\d+$/, (n) => String(Number(n) + 1))})`,
+    };
+  }
+  if (semver.valid(version) !== version) {
+    return {
+      error: `file name ${JSON.stringify(base)}: version ${JSON.stringify(version)} is not a SemVer 2.0 version (MAJOR.MINOR.PATCH without leading zeros, each part at most ${Number.MAX_SAFE_INTEGER}; a pre-release of dot-separated non-empty identifiers, numeric ones without leading zeros)`,
+    };
+  }
+  return { id, version };
 }
 
 function decode(source: string, content: string | Uint8Array): string | Problem {
@@ -65,6 +82,33 @@ function problem(source: string, p: string, message: string, line?: number): Pro
 
 const KNOWN_MR = new Set(["type", "metadata", "relations", "risk", "owner", "contacts", "visibility"]);
 const KNOWN_METADATA = new Set(["name", "refs", "description", "publisher", "release_date", "license"]);
+
+/** The most values (scalars, lists and mappings) a record may expand to through YAML aliases. */
+export const MAX_EXPANDED_VALUES = 1_000_000;
+
+function hasAliases(doc: Document): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Whether a value holds at most `budget` values, counting shared parts each time they occur; stops at the budget. */
+function withinValueBudget(value: unknown, budget: number): boolean {
+  let left = budget;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (--left < 0) return false;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v !== null && typeof v === "object") for (const x of Object.values(v)) stack.push(x);
+  }
+  return true;
+}
 
 export function parseUmr(input: RecordInput): ParseResult {
   const { source } = input;
@@ -109,6 +153,19 @@ export function parseUmr(input: RecordInput): ParseResult {
     } catch (err) {
       return { problems: [...problems, problem(source, "$", `unreadable document: ${(err as Error).message}`)] };
     }
+    // An alias costs nothing to parse but everything after (validation, hashing, storing): a
+    // small file whose aliases repeat a large anchor would expand to gigabytes.
+    if (hasAliases(doc) && !withinValueBudget(data, MAX_EXPANDED_VALUES)) {
+      return {
+        problems: [
+          problem(
+            source,
+            "$",
+            `the document's aliases (*name) expand to more than ${MAX_EXPANDED_VALUES.toLocaleString("en")} values; a record may hold at most that many (write the values out instead of repeating an anchor)`,
+          ),
+        ],
+      };
+    }
     if (data === null || typeof data !== "object" || Array.isArray(data)) {
       problems.push(problem(source, "$", `expected a mapping with an \`mr\` block at the top level, found ${describeValue(data)}`, 1));
       return { problems };
@@ -135,6 +192,18 @@ export function parseUmr(input: RecordInput): ParseResult {
     if (parsed.id === named.id) {
       problems.push(
         problem(source, jsonPath(at), `self-reference: ${named.id} cannot be built from itself (${JSON.stringify(obj.ref)})`, line),
+      );
+      return;
+    }
+    const twice = upstream.find((u) => u.id === parsed.id);
+    if (twice) {
+      problems.push(
+        problem(
+          source,
+          jsonPath(at),
+          `${JSON.stringify(parsed.id)} is named twice (upstream[${twice.index}] and upstream[${index}]): name each upstream asset once`,
+          line,
+        ),
       );
       return;
     }

@@ -69,12 +69,17 @@ export class AdvisoryService {
     return keys.map((k) => byKey.get(k) ?? []);
   }
 
-  async list(category: string | null, openOnly: boolean, first?: number | null, after?: string | null): Promise<Page<AdvisoryModel>> {
+  async list(
+    category: string | null | undefined,
+    openOnly: boolean,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<AdvisoryModel>> {
     const limit = pageSize(first);
     const cursor = decodeCursor<{ publishedAt: string; id: string }>("advisory", after);
     const [rows, count] = await Promise.all([
-      this.db.read(cypher("advisory/list"), { category, openOnly, after: cursor, limit: limit + 1 }),
-      this.db.read(cypher("advisory/count"), { category, openOnly }),
+      this.db.read(cypher("advisory/list"), { category: category ?? null, openOnly, after: cursor, limit: limit + 1 }),
+      this.db.read(cypher("advisory/count"), { category: category ?? null, openOnly }),
     ]);
     return toPage(
       "advisory",

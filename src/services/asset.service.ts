@@ -16,7 +16,9 @@ function luceneQuery(text: string): string {
   const terms = text
     .split(/\s+/)
     .filter(Boolean)
-    .map((t) => t.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, "\\$&"));
+    // Lower case: the index's analyzer lowers what it stores but not wildcard terms, and
+    // AND, OR, NOT and TO would otherwise be Lucene's operators.
+    .map((t) => t.toLowerCase().replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, "\\$&"));
   if (!terms.length) throw new BadUserInputError("filter.text: expected at least one word");
   return terms.map((t) => `(${t} OR ${t}*)`).join(" AND ");
 }

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Executor } from "../../src/neo4j/executor.js";
 import { neo4jCredentials, openTestDb, wipe } from "../helpers/db.js";
 import { count } from "../helpers/graph.js";
-import { hasShared, skipMessage, umrDir } from "../helpers/shared.js";
+import { umrDir } from "../helpers/shared.js";
 import { runCli } from "../helpers/spawn.js";
 
-skipMessage("umr ingest CLI");
 let db: Executor;
 let env: Record<string, string>;
 beforeAll(async () => {
@@ -20,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-describe.skipIf(!hasShared)("umr ingest", () => {
+describe("umr ingest", () => {
   it("ingests a directory and prints the summary; again: all unchanged", async () => {
     const first = await runCli(["ingest", umrDir], env);
     expect(first.status).toBe(0);

@@ -30,18 +30,23 @@ describe("npm start against the run's Neo4j (NEO4J_URI)", () => {
       const base = url.replace(/\/graphql$/, "");
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
       expect(logs.some((l) => l.msg.startsWith("seeded the demo records"))).toBe(true);
+      // Seeding says what it does while it does it.
+      expect(logs.find((l) => l.msg.startsWith("seeding the demo records ("))?.records).toBe(92);
+      expect(
+        logs.filter((l) => l.msg === "seeding the demo records").map((l) => `${String(l.phase)} ${String(l.done)}/${String(l.total)}`),
+      ).toEqual(["records 92/92", "edges 27/89", "edges 89/89"]);
       const answer = await gql(url, `{ asset(key: "plip") { key upstream { relation to { key } } } assets { totalCount } }`);
       expect(answer).toEqual({
         data: {
           asset: {
             key: "plip@1.0.0",
             upstream: [
-              { relation: "finetune", to: { key: "clip@1.0.0" } },
-              { relation: "trained_on", to: { key: "laion-5b-pathology@1.0.0" } },
+              { relation: "derived_from", to: { key: "clip@1.0.0" } },
+              { relation: "trained_on", to: { key: "laion-5b@1.0.0" } },
               { relation: "trained_on", to: { key: "pathology-twitter@1.0.0" } },
             ],
           },
-          assets: { totalCount: 10 },
+          assets: { totalCount: 92 },
         },
       });
     } finally {
@@ -56,7 +61,7 @@ describe("npm start against the run's Neo4j (NEO4J_URI)", () => {
     const { child, logs } = await startMain({ NEO4J_URI: creds.uri, NEO4J_USER: creds.user, NEO4J_PASSWORD: creds.password });
     child.kill("SIGINT");
     expect(await exited(child)).toBe(0);
-    expect(logs.find((l) => l.msg === "the graph is not empty: no demo data seeded")?.assets).toBe(10);
+    expect(logs.find((l) => l.msg === "the graph is not empty: no demo data seeded")?.assets).toBe(92);
   });
 });
 

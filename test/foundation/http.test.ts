@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log.js";
 import { createDriver, Executor } from "../../src/neo4j/executor.js";
 import { startHttpServer, type HttpServer } from "../../src/http/server.js";
-import { openTestDb } from "../helpers/db.js";
+import { openTestDb, wipe } from "../helpers/db.js";
 
 let db: Executor;
 let server: HttpServer;
 beforeAll(async () => {
   db = await openTestDb();
+  await wipe(db);
   server = await startHttpServer({ db, log: silentLogger, port: 0 });
 });
 afterAll(async () => {
@@ -37,9 +38,8 @@ describe("HTTP endpoints", () => {
     try {
       const res = await fetch(`http://127.0.0.1:${other.port}/readyz`);
       expect(res.status).toBe(503);
-      const body = (await res.json()) as { status: string; reason: string };
-      expect(body.status).toBe("unavailable");
-      expect(body.reason).toMatch(/^Neo4j does not answer: /);
+      const body = (await res.json()) as { status: string; reason: string; requestId: string };
+      expect(body).toEqual({ status: "unavailable", reason: "Neo4j does not answer", requestId: res.headers.get("x-request-id") });
     } finally {
       await other.close();
       await dead.close();
@@ -54,5 +54,81 @@ describe("HTTP endpoints", () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { asset: null } });
+  });
+});
+
+describe("errors over HTTP: JSON, a code and a request id; never a stack trace or a path", () => {
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${base()}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  const noInternals = (text: string) => {
+    expect(text).not.toMatch(/stacktrace|node_modules|\/src\/|at [A-Za-z.]+ \(/);
+    expect(text).not.toContain(process.cwd());
+  };
+
+  it("a body that is not JSON answers 400 BAD_REQUEST in GraphQL's shape", async () => {
+    const res = await post("{not json");
+    const text = await res.text();
+    noInternals(text);
+    const id = res.headers.get("x-request-id")!;
+    expect([res.status, res.headers.get("content-type")]).toEqual([400, "application/json; charset=utf-8"]);
+    expect(JSON.parse(text)).toEqual({
+      errors: [{ message: "the request body is not valid JSON", extensions: { code: "BAD_REQUEST", requestId: id } }],
+    });
+  });
+
+  it("parse and validation errors carry no stack trace, and the caller's request id", async () => {
+    for (const query of ["{ asset(key: ", "{ nope }"]) {
+      const res = await post(JSON.stringify({ query }), { "x-request-id": "req-42" });
+      const text = await res.text();
+      noInternals(text);
+      const body = JSON.parse(text) as { errors: { extensions: Record<string, unknown> }[] };
+      expect([res.status, res.headers.get("x-request-id"), body.errors[0]!.extensions.requestId]).toEqual([400, "req-42", "req-42"]);
+    }
+  });
+
+  it("an unknown enum value in the variables is the caller's error: 400 BAD_USER_INPUT", async () => {
+    const res = await post(
+      JSON.stringify({ query: "query($k: AssetKind) { assets(filter: {kind: $k}) { totalCount } }", variables: { k: "BOGUS" } }),
+    );
+    const body = (await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect([res.status, body.errors[0]!.extensions.code, body.errors[0]!.message]).toEqual([
+      400,
+      "BAD_USER_INPUT",
+      'Variable "$k" got invalid value "BOGUS"; Value "BOGUS" does not exist in "AssetKind" enum.',
+    ]);
+  });
+
+  it("an operation over the depth limit is the caller's error: 400 LIMIT_EXCEEDED", async () => {
+    const deep = '{ asset(key: "x") { ' + "upstream { to { ".repeat(8) + "key" + " } }".repeat(8) + " } }";
+    const res = await post(JSON.stringify({ query: deep }));
+    const body = (await res.json()) as { errors: { extensions: Record<string, unknown> }[] };
+    expect([res.status, body.errors[0]!.extensions.code]).toEqual([400, "LIMIT_EXCEEDED"]);
+  });
+
+  it("one failing field leaves the others' answers in place", async () => {
+    const res = await post(
+      JSON.stringify({ query: '{ gone: lineage(key: "no-such-asset", direction: UPSTREAM) { totalCount } advisories { totalCount } }' }),
+    );
+    const body = (await res.json()) as {
+      data: unknown;
+      errors: { message: string; path: string[]; extensions: Record<string, unknown> }[];
+    };
+    expect(body.data).toEqual({ gone: null, advisories: { totalCount: 0 } });
+    expect(body.errors.map((e) => [e.path, e.extensions.code, e.message])).toEqual([
+      [["gone"], "NOT_FOUND", 'key: no asset has the key or id "no-such-asset"'],
+    ]);
+  });
+
+  it("search words that are Lucene operators (AND, OR, NOT) are searched for, not obeyed", async () => {
+    for (const text of ["AND", "clip OR", "NOT laion", "TO"]) {
+      const res = await post(JSON.stringify({ query: `{ assets(filter: {text: ${JSON.stringify(text)}}) { totalCount } }` }));
+      expect([text, res.status, await res.json()]).toEqual([text, 200, { data: { assets: { totalCount: 0 } } }]);
+    }
+  });
+
+  it("an unknown route answers 404 in JSON", async () => {
+    const res = await fetch(`${base()}/no/such/route`);
+    const id = res.headers.get("x-request-id");
+    expect([res.status, await res.json()]).toEqual([404, { error: "no route GET /no/such/route", code: "NOT_FOUND", requestId: id }]);
   });
 });

@@ -63,7 +63,12 @@ describe("query plans", () => {
 
   it("look-ups by id (a non-unique index) are index seeks, pinned by a hint", async () => {
     const byId = statements.filter((s) => /\{id: \w+\}/.test(s.text) && /MATCH \(\w+:Asset \{id:/.test(s.text));
-    expect(byId.map((s) => s.name).sort()).toEqual(["asset/versions", "ingest/edges-into-ids", "ingest/gc-placeholders"]);
+    expect(byId.map((s) => s.name).sort()).toEqual([
+      "asset/versions",
+      "ingest/edges-into-ids",
+      "ingest/gc-placeholders",
+      "ingest/reaches-ids",
+    ]);
     for (const s of byId) expect(s.text, s.name).toMatch(/USING INDEX SEEK \w+:Asset\(id\)/);
     const session = db.driver.session();
     try {

@@ -46,7 +46,7 @@ export async function testApi(db: Executor, logger: Logger = silentLogger): Prom
         );
       const res = await server.executeOperation(
         { query, variables: variables ?? {} },
-        { contextValue: createContext(counting, logger, caller) },
+        { contextValue: createContext({ db: counting, log: logger, caller }) },
       );
       if (res.body.kind !== "single") throw new Error("expected a single result");
       return res.body.singleResult as GraphQLResult<any>;

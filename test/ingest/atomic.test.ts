@@ -62,7 +62,7 @@ describe("an ingest is all or nothing", () => {
   it("an ingest that dies in the middle leaves nothing; running it again finishes the job", async () => {
     await ingestInputs(db, [umr("seed", "1.0.0", "dataset")]);
     const before = await canonicalDump(db);
-    const many = Array.from({ length: 30 }, (_, i) => umr(`m${i}`, "1.0.0", "model", ["seed", i > 0 ? `m${i - 1}` : "seed"]));
+    const many = Array.from({ length: 30 }, (_, i) => umr(`m${i}`, "1.0.0", "model", i > 0 ? ["seed", `m${i - 1}`] : ["seed"]));
     await expect(
       ingestInputs(db, many, {
         batchSize: 5,

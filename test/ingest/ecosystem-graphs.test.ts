@@ -10,9 +10,13 @@ import { parseInputs } from "../../src/records/load.js";
 import { openTestDb, wipe } from "../helpers/db.js";
 import { count } from "../helpers/graph.js";
 import { ingestInputs, loadInputs } from "../helpers/ingest.js";
-import { ecosystemGraphsDir, hasShared, skipMessage } from "../helpers/shared.js";
+import { ecosystemGraphsDir, hasEcosystemGraphs, skipMessage } from "../helpers/shared.js";
 
-skipMessage("Ecosystem Graphs import");
+skipMessage(
+  "Ecosystem Graphs import",
+  hasEcosystemGraphs,
+  "../shared/data/ecosystem-graphs (Stanford CRFM data, no license to ship it here)",
+);
 
 /** What the files hold, counted here with a plain YAML parser. */
 function fromFiles() {
@@ -67,7 +71,7 @@ function fromFiles() {
   };
 }
 
-describe.skipIf(!hasShared)("importing Stanford's Ecosystem Graphs", () => {
+describe.skipIf(!hasEcosystemGraphs)("importing Stanford's Ecosystem Graphs", () => {
   let db: Executor;
   beforeAll(async () => {
     db = await openTestDb();

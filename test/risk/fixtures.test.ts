@@ -239,8 +239,10 @@ describe("limits and errors", () => {
     const err = await db.read(slow, {}, { timeoutMs: 200 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LimitExceededError);
     expect((err as Error).message).toBe(
-      "the query test/slow ran past its time budget and was stopped. Narrow it (a smaller maxDepth, fewer edge types, a smaller page) and ask again.",
+      "the query ran past its time budget and was stopped. Narrow it (a smaller maxDepth, fewer edge types, a smaller page) and ask again.",
     );
+    // The statement's name is for the logs (and the CLI), not for the answer.
+    expect((err as LimitExceededError).internal).toMatch(/^statement test\/slow: /);
   });
 
   it("masks unknown errors as INTERNAL_SERVER_ERROR and logs them", async () => {

@@ -8,11 +8,9 @@ import type { Executor } from "../../src/neo4j/executor.js";
 import { neo4jCredentials, openTestDb, wipe } from "../helpers/db.js";
 import { testApi, type TestApi } from "../helpers/graphql.js";
 import { ingestInputs, loadInputs, umr } from "../helpers/ingest.js";
-import { hasShared, skipMessage, umrDir } from "../helpers/shared.js";
+import { umrDir } from "../helpers/shared.js";
 import { runCli } from "../helpers/spawn.js";
 import { bfs, readUmrFiles, type FileGraph } from "../helpers/umr-graph.js";
-
-skipMessage("traversals on the UMR records");
 
 let db: Executor;
 let api: TestApi;
@@ -20,7 +18,7 @@ let files: FileGraph;
 
 const asMap = (edges: { node: { asset: { key: string }; depth: number } }[]) => new Map(edges.map((e) => [e.node.asset.key, e.node.depth]));
 
-describe.skipIf(!hasShared)("traversals on the UMR records", () => {
+describe("traversals on the UMR records", () => {
   beforeAll(async () => {
     db = await openTestDb();
     await wipe(db);

@@ -12,7 +12,7 @@ export class AdvisoryResolver {
     return a ? toAdvisory(a) : null;
   }
 
-  @Query(() => AdvisoryConnection, { description: "Advisories, newest first, paged." })
+  @Query(() => AdvisoryConnection, { nullable: true, description: "Advisories, newest first, paged." })
   async advisories(
     @Arg("category", () => RiskCategory, { nullable: true }) category: RiskCategory | null,
     @Arg("openOnly", () => Boolean, { nullable: true, defaultValue: true, description: "Leave out withdrawn advisories." })

@@ -34,7 +34,7 @@ export class AssetResolver {
     return m ? toAsset(m) : null;
   }
 
-  @Query(() => AssetConnection, { description: "Assets in key order, filtered and paged." })
+  @Query(() => AssetConnection, { nullable: true, description: "Assets in key order, filtered and paged." })
   async assets(
     @Arg("filter", () => AssetFilter, { nullable: true }) filter: AssetFilter | null,
     @Arg("first", () => Int, { nullable: true }) first: number | null,

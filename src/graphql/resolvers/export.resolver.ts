@@ -7,6 +7,7 @@ import { Export, ExportFormat } from "../types/export.type.js";
 @Resolver()
 export class ExportResolver {
   @Query(() => Export, {
+    nullable: true,
     description:
       "The subgraph of the roots and everything reached from them (UPSTREAM: what they were built from; DOWNSTREAM: what was built from them), in one format.",
   })

@@ -10,6 +10,7 @@ import { loadAsset } from "./asset.resolver.js";
 @Resolver()
 export class LineageResolver {
   @Query(() => Traversal, {
+    nullable: true,
     description:
       "Everything an asset was built from (UPSTREAM) or everything built from it (DOWNSTREAM): each asset once, with its hop distance and one shortest chain of edges; by depth then key, paged.",
   })
@@ -33,6 +34,7 @@ export class LineageResolver {
   }
 
   @Query(() => [[Edge]], {
+    nullable: true,
     description:
       "Up to `limit` (default 5, at most 25) shortest distinct chains of edges from one asset up to another (along the arrows: `to` is upstream of `from`).",
   })
@@ -47,6 +49,7 @@ export class LineageResolver {
   }
 
   @Query(() => BlastRadius, {
+    nullable: true,
     description:
       "Every asset affected downstream of an advisory (advisoryId), or of an asset if it were flagged (key): depth, effective severity and explanation of each, totals, and whom to warn.",
   })
@@ -74,6 +77,7 @@ export class LineageResolver {
   }
 
   @Query(() => RiskReport, {
+    nullable: true,
     description: "Every open advisory that reaches an asset from upstream, each with its depth, effective severity and explanation.",
   })
   async riskReport(@Arg("key", () => ID) key: string, @Ctx() ctx: AppContext): Promise<RiskReport> {
@@ -86,6 +90,7 @@ export class LineageResolver {
   }
 
   @Query(() => AuditReport, {
+    nullable: true,
     description:
       "npm audit, for models: the risk reports of everything a deployment uses (keys, bare ids, or id@range), each advisory once; failed when a risk is at or above failAt.",
   })

@@ -1,0 +1,21 @@
+// Every HTTP request gets an id: the caller's `x-request-id` when it is a sane token, a new UUID
+// otherwise. Answers carry it (header, and error bodies), and every log line made while answering
+// carries it (log.ts's request scope), so that an error a user reports leads to its log lines.
+import { randomUUID } from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+import { requestScope } from "../log.js";
+
+declare module "express-serve-static-core" {
+  interface Request {
+    requestId: string;
+  }
+}
+
+const SANE = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export function requestId(req: Request, res: Response, next: NextFunction): void {
+  const given = req.header("x-request-id");
+  req.requestId = given && SANE.test(given) ? given : randomUUID();
+  res.setHeader("x-request-id", req.requestId);
+  requestScope.run({ requestId: req.requestId }, next);
+}
