@@ -1,6 +1,7 @@
-// npm run bench -- --assets 100000 [--seed 42] [--queries 200]
+// npm run bench -- --assets 100000 [--seed 42] [--queries 200] [--out bench/results]
 // Generates (or reuses) the records, starts a throw-away local Neo4j (sized for the run),
-// ingests, measures, and writes bench/results/<size>-<date>.json and .md.
+// ingests, measures, and writes <out>/<size>-<date>.json and .md: bench/out/results/ (not kept
+// by git) unless --out names the folder (bench/results/ holds the runs the README quotes).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,8 +18,9 @@ const opts = new Command()
   .option("--queries <n>", "samples per query kind", (v) => Number(v), 200)
   .option("--naive-cap <seconds>", "time cap of the naive baseline", (v) => Number(v), 10)
   .option("--chunk <n>", "records per committed chunk", (v) => Number(v), 20000)
+  .option("--out <dir>", "where to write the results (default bench/out/results, not kept by git)")
   .parse(process.argv)
-  .opts<{ assets: number; seed: number; queries: number; naiveCap: number; chunk: number }>();
+  .opts<{ assets: number; seed: number; queries: number; naiveCap: number; chunk: number; out?: string }>();
 
 if (process.env.NEO4J_URI) {
   console.error("bench: NEO4J_URI is set; the benchmark wipes its database, so it only runs on its own local Neo4j. Unset NEO4J_URI.");
@@ -45,7 +47,8 @@ try {
     chunk: opts.chunk,
     onPhase: (t) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${t}\n`),
   });
-  const dir = path.join(projectRoot, "bench", "results");
+  // Relative to where the caller stands (npm run sets INIT_CWD to it).
+  const dir = opts.out ? path.resolve(process.env.INIT_CWD ?? process.cwd(), opts.out) : path.join(projectRoot, "bench", "out", "results");
   fs.mkdirSync(dir, { recursive: true });
   const base = path.join(dir, `${opts.assets}-${report.date.slice(0, 10)}`);
   fs.writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + os.EOL);

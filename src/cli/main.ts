@@ -97,8 +97,12 @@ program
     process.exitCode = await publishCommand(dir);
   });
 
+// `npm run umr -- ...` runs in the repository root; relative paths mean what they mean where the
+// user stands, which npm passes as INIT_CWD.
+if (process.env.npm_lifecycle_event === "umr" && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   const internal = err instanceof DomainError && err.internal ? ` (${err.internal})` : "";
   process.stderr.write(`umr: ${err instanceof Error ? err.message : String(err)}${internal}\n`);
-  process.exitCode = 2;
+  process.exitCode = 1;
 });

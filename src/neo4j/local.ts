@@ -6,6 +6,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { projectRoot } from "../config.js";
 import type { Logger } from "../log.js";
+import { createDriver } from "./executor.js";
 
 export const launcherDir = path.join(projectRoot, "neo4j-local");
 const classpathFile = path.join(launcherDir, "target", "classpath.txt");
@@ -23,6 +24,41 @@ export interface LocalNeo4jOptions {
   pagecache: string;
   startTimeoutMs: number;
   log: Logger;
+  /**
+   * Write `umr-instance.json` into the home while the server runs (npm start's own server): the
+   * CLI finds the server through it and checks that the database it reaches is this one.
+   */
+  announce?: boolean;
+}
+
+/** What `umr-instance.json` holds while the local Neo4j of a data folder runs. */
+export interface InstanceFile {
+  uri: string;
+  /** The database's own id (`CALL db.info()`): the CLI checks that the server it reaches has it. */
+  databaseId: string;
+  jvmPid: number;
+  startedAt: string;
+}
+
+export const instanceFileOf = (home: string) => path.join(home, "umr-instance.json");
+
+/** The instance file of a data folder, when one is there and readable. */
+export function readInstanceFile(home: string): InstanceFile | null {
+  try {
+    return JSON.parse(fs.readFileSync(instanceFileOf(home), "utf8")) as InstanceFile;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a process of that pid is alive. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 export interface LocalNeo4j {
@@ -134,7 +170,40 @@ export function parseBytes(text: string): number {
   return Number(m[1]) * mult;
 }
 
+/**
+ * The pid of the process that holds a data folder's store lock, read from Linux's /proc/locks
+ * (null when none does, or where there is no /proc): a second server on the same folder is
+ * refused at once, not after a JVM has started and failed.
+ */
+export function storeLockHolder(home: string): number | null {
+  let table: string;
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(path.join(home, "data", "databases", "store_lock"));
+    table = fs.readFileSync("/proc/locks", "utf8");
+  } catch {
+    return null;
+  }
+  const major = (st.dev >> 8) & 0xfff;
+  const minor = (st.dev & 0xff) | ((st.dev >> 12) & 0xfff00);
+  for (const line of table.split("\n")) {
+    const m = /^\d+:\s+\S+\s+\S+\s+\S+\s+(-?\d+)\s+([0-9a-f]+):([0-9a-f]+):(\d+)\s/.exec(line);
+    if (m && Number(m[4]) === st.ino && parseInt(m[2]!, 16) === major && parseInt(m[3]!, 16) === minor && Number(m[1]) > 0)
+      return Number(m[1]);
+  }
+  return null;
+}
+
+function lockedError(home: string, holder: string): Error {
+  return new Error(
+    `the data folder ${home} is in use by another Neo4j process (${holder}). ` +
+      `What to do: stop that process, or run the command while \`npm start\` runs (it is used through ${instanceFileOf(home)}), or set UMR_DATA_DIR to another folder.`,
+  );
+}
+
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const holder = storeLockHolder(opts.home);
+  if (holder !== null) throw lockedError(opts.home, `pid ${holder}`);
   await buildLauncher(opts.log);
   const heapBytes = parseBytes(opts.heap);
   const cp = [classesDir, ...readClasspath()].join(path.delimiter);
@@ -189,6 +258,12 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     });
     stdout.on("line", (line) => {
       remember(line);
+      const locked = /^UMR_NEO4J_FAILED locked (.*)$/.exec(line);
+      if (locked) {
+        clearTimeout(timer);
+        reject(lockedError(opts.home, locked[1]!.replace(/\. Please ensure.*$/, "")));
+        return;
+      }
       const m = /^UMR_NEO4J_READY (\S+)/.exec(line);
       if (m) {
         clearTimeout(timer);
@@ -197,9 +272,17 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     });
   });
   opts.log.info({ uri, jvmPid: child.pid, home: opts.home, ms: Date.now() - started }, "local Neo4j started");
+  const instanceFile = instanceFileOf(opts.home);
+  if (opts.announce) {
+    const file: InstanceFile = { uri, databaseId: await databaseIdAt(uri), jvmPid: child.pid!, startedAt: new Date().toISOString() };
+    fs.writeFileSync(instanceFile, JSON.stringify(file, null, 2) + "\n", { mode: 0o600 });
+  }
 
   // Belt and braces for a normal exit that skipped stop(): the stdin pipe covers crashes.
-  const onExit = () => child.kill("SIGTERM");
+  const onExit = () => {
+    if (opts.announce) fs.rmSync(instanceFile, { force: true });
+    child.kill("SIGTERM");
+  };
   process.on("exit", onExit);
 
   let stopping: Promise<void> | undefined;
@@ -209,6 +292,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     stop() {
       stopping ??= (async () => {
         process.off("exit", onExit);
+        if (opts.announce) fs.rmSync(instanceFile, { force: true });
         if (child.exitCode !== null || child.signalCode !== null) return;
         child.kill("SIGTERM");
         const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 30_000).unref());
@@ -230,5 +314,16 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
         `\nWhat to do: check that port ${opts.port || "(free)"} is not taken, that ${opts.home} is writable, ` +
         `and that JDK 17+ is installed; or set NEO4J_URI to use a Neo4j server you already run.`,
     );
+  }
+}
+
+/** The id of the database a server holds (`CALL db.info()`), which names one store wherever it runs. */
+export async function databaseIdAt(uri: string): Promise<string> {
+  const driver = createDriver({ uri, user: "neo4j", password: "" });
+  try {
+    const { records } = await driver.executeQuery("CALL db.info() YIELD id RETURN id", {}, { routing: "READ" });
+    return String(records[0]!.get("id"));
+  } finally {
+    await driver.close();
   }
 }

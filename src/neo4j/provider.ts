@@ -7,8 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import type { Config, Neo4jCredentials } from "../config.js";
 import type { Logger } from "../log.js";
-import { createDriver } from "./executor.js";
-import { startLocalNeo4j } from "./local.js";
+import { ServiceUnavailableError } from "../errors.js";
+import { alive, databaseIdAt, readInstanceFile, startLocalNeo4j } from "./local.js";
 
 export type Neo4jKind = "external" | "docker" | "local";
 
@@ -34,10 +34,10 @@ export async function provideNeo4j(config: Config, purpose: Purpose, log: Logger
     log.warn("UMR_USE_DOCKER=1 but no container runtime answered; starting the local Neo4j instead");
   }
   if (purpose === "cli") {
-    // `npm start` may already run the local Neo4j on this data directory: use it.
-    const running = await answers(`bolt://127.0.0.1:${config.local.port}`);
+    // `npm start` may already run the local Neo4j of this data folder: use it, but only it.
+    const running = await runningInstance(config.local.dataDir);
     if (running) {
-      log.debug({ uri: running }, "using the local Neo4j that is already running");
+      log.debug({ uri: running }, "using the local Neo4j that npm start runs");
       return { kind: "local", uri: running, user: "neo4j", password: "", stop: async () => {} };
     }
   }
@@ -50,6 +50,7 @@ export async function provideNeo4j(config: Config, purpose: Purpose, log: Logger
     pagecache: config.local.pagecache,
     startTimeoutMs: config.local.startTimeoutMs,
     log,
+    announce: !throwaway,
   });
   return {
     kind: "local",
@@ -64,16 +65,29 @@ export async function provideNeo4j(config: Config, purpose: Purpose, log: Logger
   };
 }
 
-async function answers(uri: string): Promise<string | undefined> {
-  const driver = createDriver({ uri, user: "neo4j", password: "" });
+/**
+ * The address of the local Neo4j that runs on a data folder, from its instance file, once the
+ * server there has shown that it holds that folder's database (its id); null when none runs.
+ * Whatever else answers on a port is never used.
+ */
+async function runningInstance(dataDir: string): Promise<string | null> {
+  const file = readInstanceFile(dataDir);
+  if (!file) return null;
+  if (!alive(file.jvmPid)) return null; // left behind by a server that died: start a new one
+  let id: string;
   try {
-    await driver.getServerInfo();
-    return uri;
+    id = await databaseIdAt(file.uri);
   } catch {
-    return undefined;
-  } finally {
-    await driver.close();
+    throw new ServiceUnavailableError(
+      `the local Neo4j of ${dataDir} (pid ${file.jvmPid}) does not answer at ${file.uri}. What to do: wait until \`npm start\` says it is ready, or stop that process.`,
+    );
   }
+  if (id !== file.databaseId) {
+    throw new ServiceUnavailableError(
+      `the server at ${file.uri} is not the local Neo4j of ${dataDir} (its database is another one). What to do: stop whatever took that port, then start umr-graph again, or set NEO4J_URI.`,
+    );
+  }
+  return file.uri;
 }
 
 async function tryDocker(log: Logger): Promise<Neo4jTarget | undefined> {

@@ -73,6 +73,15 @@ public final class Launcher {
         try {
             dbms = builder.build();
         } catch (RuntimeException e) {
+            // Another process holds the store: one line that says so, no stack trace.
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c.getClass().getSimpleName().equals("FileLockException")) {
+                    System.out.println("UMR_NEO4J_FAILED locked " + c.getMessage());
+                    System.out.flush();
+                    System.exit(3);
+                    return;
+                }
+            }
             System.err.println("UMR_NEO4J_FAILED " + e);
             e.printStackTrace();
             System.exit(2);
