@@ -3,7 +3,7 @@
 import "reflect-metadata";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DomainError } from "../errors.js";
-import { allExporters } from "../export/registry.js";
+import { exportFormatChoices } from "../export/registry.js";
 import { DIRECTIONS, SEVERITIES } from "../model/vocab.js";
 import { recordFormatChoices } from "../records/registry.js";
 import { auditCommand } from "./audit.command.js";
@@ -74,7 +74,7 @@ program
       .default("upstream"),
   )
   .option("--max-depth <n>", "hops to go at most", positiveInt)
-  .addOption(new Option("--format <format>", "export format").choices(anyCase(allExporters().map((e) => e.name))).default("json"))
+  .addOption(new Option("--format <format>", "export format").choices(exportFormatChoices()).default("json"))
   .option("--out <file>", "write to this file instead of standard output")
   .option("--bundle <file>", "write an evidence bundle (tar: every format, advisories, paths, query, manifest with SHA-256s)")
   .action(async (roots: string[], opts: Parameters<typeof exportCommand>[1]) => {

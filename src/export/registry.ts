@@ -17,13 +17,15 @@ export function registerExporter(exporter: Exporter): void {
   if (exporters.has(exporter.name)) throw new Error(`export format ${exporter.name} is registered twice`);
   exporters.set(exporter.name, exporter);
   EXPORT_FORMAT_ENUM[exporter.name] = exporter.name;
+  EXPORT_FORMAT_DESCRIPTIONS[exporter.name] = { description: exporter.description };
 }
 
 /**
- * The GraphQL enum's values, filled by registerExporter: type-graphql reads this object when a
- * schema is built, so every format registered by then is in it.
+ * The GraphQL enum's values and their descriptions, filled by registerExporter: type-graphql
+ * reads these objects when a schema is built, so every format registered by then is in it.
  */
 export const EXPORT_FORMAT_ENUM: Record<string, string> = {};
+export const EXPORT_FORMAT_DESCRIPTIONS: Record<string, { description: string }> = {};
 
 registerExporter(jsonExporter);
 registerExporter(graphmlExporter);
@@ -33,6 +35,11 @@ registerExporter(cypherExporter);
 
 export function allExporters(): Exporter[] {
   return [...exporters.values()];
+}
+
+/** The CLI's `--format` choices: every name, in both cases. */
+export function exportFormatChoices(): string[] {
+  return allExporters().flatMap((e) => [e.name.toLowerCase(), e.name]);
 }
 
 /** The exporter of a format name in any case; BAD_USER_INPUT naming the known ones otherwise. */

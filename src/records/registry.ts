@@ -13,6 +13,12 @@ const importers = new Map<string, Importer>();
  * reads this object when a schema is built.
  */
 export const RECORD_FORMAT_ENUM: Record<string, string> = { AUTO: "auto" };
+export const RECORD_FORMAT_DESCRIPTIONS: Record<string, { description: string }> = {
+  AUTO: {
+    description:
+      "Detected from the documents: the format whose detector recognises every one of them (Ecosystem Graphs: YAML lists of assets); UMR when none does.",
+  },
+};
 
 export function registerImporter(importer: Importer): void {
   if (!/^[a-z][a-z0-9-]*$/.test(importer.name))
@@ -20,6 +26,7 @@ export function registerImporter(importer: Importer): void {
   if (importers.has(importer.name) || importer.name === "auto") throw new Error(`record format ${importer.name} is registered twice`);
   importers.set(importer.name, importer);
   RECORD_FORMAT_ENUM[importer.graphqlName] = importer.name;
+  RECORD_FORMAT_DESCRIPTIONS[importer.graphqlName] = { description: importer.description };
 }
 
 registerImporter(umrImporter);

@@ -1,7 +1,7 @@
 // Advisories (flags on assets) and exemptions ("not affected" statements).
 import { randomBytes } from "node:crypto";
 import semver from "semver";
-import { BadUserInputError, NotFoundError } from "../errors.js";
+import { BadUserInputError, ConflictError, NotFoundError } from "../errors.js";
 import { affectedKeys } from "../ingest/ingest.service.js";
 import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
@@ -26,6 +26,7 @@ export interface AdvisoryModel {
 }
 
 export interface AdvisoryInputModel {
+  id?: string | null;
   category: string;
   severity: string;
   summary: string;
@@ -33,6 +34,8 @@ export interface AdvisoryInputModel {
   affectsRange?: string | null;
   references?: string[] | null;
 }
+
+const ADVISORY_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
 export function checkRange(range: string, argument = "affectsRange"): string {
   const r = range.trim();
@@ -106,7 +109,17 @@ export class AdvisoryService {
       );
     }
     const range = checkRange(input.affectsRange ?? "*");
-    const id = `UMR-${new Date().getUTCFullYear()}-${randomBytes(4).toString("hex")}`;
+    const id = input.id?.trim() || `UMR-${new Date().getUTCFullYear()}-${randomBytes(4).toString("hex")}`;
+    if (!ADVISORY_ID.test(id) || /^(record|what-if):/.test(id)) {
+      throw new BadUserInputError(
+        `id: expected an advisory id of letters, digits and . _ : - (at most 100, not starting with record: or what-if:), such as "ACME-2026-0001", found ${JSON.stringify(input.id)}`,
+      );
+    }
+    if ((await this.byIds([id]))[0])
+      throw new ConflictError(
+        `id: an advisory ${JSON.stringify(id)} exists already; advisories are immutable (withdraw it, or publish another id)`,
+        { advisoryId: id },
+      );
     return this.db.writeTransaction("publish-advisory", async (tx) => {
       await tx.run(cypher("ingest/lock"));
       const [created] = await tx.run(cypher("advisory/create"), {

@@ -16,8 +16,8 @@ import {
   type EdgeTypeName,
   type SeverityName,
 } from "../../model/vocab.js";
-import { EXPORT_FORMAT_ENUM, allExporters } from "../../export/registry.js";
-import { RECORD_FORMAT_ENUM, allImporters } from "../../records/registry.js";
+import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_FORMAT_ENUM } from "../../export/registry.js";
+import { RECORD_FORMAT_DESCRIPTIONS, RECORD_FORMAT_ENUM } from "../../records/registry.js";
 
 type EnumOf<V extends string> = { readonly [K in Uppercase<V>]: Extract<V, K | Lowercase<K>> };
 
@@ -67,10 +67,8 @@ export type ExportFormat = string;
 registerEnumType(ExportFormat, {
   name: "ExportFormat",
   description: "Formats a subgraph can be exported in.",
-  // Read when a schema is built, so that every format registered by then is described.
-  get valuesConfig() {
-    return Object.fromEntries(allExporters().map((e) => [e.name, { description: e.description }]));
-  },
+  // Filled by registerExporter: every format registered before a schema is built is described.
+  valuesConfig: EXPORT_FORMAT_DESCRIPTIONS,
 });
 
 /** Every registered record format (src/records/registry.ts), and AUTO. */
@@ -79,13 +77,5 @@ export type RecordFormat = string;
 registerEnumType(RecordFormat, {
   name: "RecordFormat",
   description: "The format of the documents given to ingestRecords.",
-  get valuesConfig() {
-    return {
-      AUTO: {
-        description:
-          "Detected from the documents: the format whose detector recognises every one of them (Ecosystem Graphs: YAML lists of assets); UMR when none does.",
-      },
-      ...Object.fromEntries(allImporters().map((i) => [i.graphqlName, { description: i.description }])),
-    };
-  },
+  valuesConfig: RECORD_FORMAT_DESCRIPTIONS,
 });

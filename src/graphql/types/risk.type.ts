@@ -228,6 +228,13 @@ export class AuditReport {
 
 @InputType({ description: "A new advisory." })
 export class AdvisoryInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The advisory\'s id when the publisher has one (a CVE or GHSA id, "ACME-2026-0001"): letters, digits and . _ : -, at most 100; otherwise one is made ("UMR-<year>-<8 hex digits>").',
+  })
+  id?: string | null;
+
   @Field(() => RiskCategory, { description: "The kind of risk." })
   category!: RiskCategory;
 
@@ -254,8 +261,6 @@ export class ExemptionInput {
 
   @Field(() => ID, { description: "The asset (key, or bare id for its newest version)." })
   assetKey!: string;
-  /** What the traversal read of the asset, when it comes from one (not a GraphQL field). */
-  summary?: AssetSummary;
 
   @Field(() => String, { description: "Why the asset is not affected." })
   justification!: string;
