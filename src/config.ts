@@ -1,4 +1,6 @@
-// Every setting the service reads from the environment, read in one place, with its default.
+// Every setting the service and the CLI read from the environment, read here with its default.
+// (The logger, at the ground floor, reads LOG_LEVEL and LOG_FORMAT itself; the launcher finds
+// Java through JAVA_HOME; the CLI honours npm's INIT_CWD.)
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -85,3 +87,26 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL ?? "info",
   };
 }
+
+/** Limits an operator may move (the README's "Limits" table); read once, at load. */
+export interface Limits {
+  /** Assets one traversal may reach before it stops and says so. */
+  maxReached: number;
+  /** Time a shallow traversal may take before it stops and says so. */
+  traversalBudgetMs: number;
+  /** The largest subgraph one export holds. */
+  maxExportNodes: number;
+  /** The propagation policy file, or null for config/propagation-policy.yaml. */
+  policyFile: string | null;
+}
+
+export function loadLimits(env: Env = process.env): Limits {
+  return {
+    maxReached: int(env, "UMR_MAX_REACHED", 2_000_000),
+    traversalBudgetMs: int(env, "UMR_TRAVERSAL_BUDGET_MS", 20_000),
+    maxExportNodes: int(env, "UMR_MAX_EXPORT_NODES", 50_000),
+    policyFile: env.UMR_POLICY_FILE ? path.resolve(env.UMR_POLICY_FILE) : null,
+  };
+}
+
+export const limits: Limits = loadLimits();

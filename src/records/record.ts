@@ -1,5 +1,6 @@
 // The one shape every input format becomes before it is written: a record of one asset version.
 import { createHash } from "node:crypto";
+import canonicalizeModule from "canonicalize";
 import type { AssetKindName } from "../model/asset.js";
 import type { ParsedReference, Relation } from "./reference.js";
 
@@ -11,10 +12,6 @@ export interface RecordReference extends ParsedReference {
   index: number;
   /** A display name for the placeholder this reference creates if it names no record. */
   placeholderName?: string;
-}
-
-export interface RiskFlag {
-  category: string; // csam, nsfw, ... (lower case, as records write them)
 }
 
 export interface AssetRecord {
@@ -58,20 +55,15 @@ export interface Problem {
   scope?: "asset";
 }
 
-/** JSON with object keys sorted at every level: the same content gives the same text. */
+/**
+ * The canonical JSON of a value (RFC 8785, JSON Canonicalization Scheme): object keys sorted at
+ * every level, numbers and strings written one way, so that the same content gives the same text.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return canonicalize(value) ?? "null";
 }
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) out[k] = sortKeys((value as Record<string, unknown>)[k]);
-    return out;
-  }
-  return value;
-}
+// The package is CommonJS (module.exports = serialize) while its types declare a default export.
+const canonicalize = canonicalizeModule as unknown as (value: unknown) => string | undefined;
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");

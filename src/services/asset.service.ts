@@ -1,6 +1,8 @@
 // Reading assets and their direct edges. Batch-shaped (lists of keys in, lists out, in order)
 // so that the per-request DataLoaders can call them directly.
+import semver from "semver";
 import { cypher } from "../neo4j/cypher.js";
+import { parseReference, resolveVersion, type ParsedReference } from "../records/reference.js";
 import type { Executor } from "../neo4j/executor.js";
 import { BadUserInputError, NotFoundError } from "../errors.js";
 import { newestKey, type AssetKindName, type AssetModel, type EdgeModel, type VersionRow } from "../model/asset.js";
@@ -38,14 +40,29 @@ export class AssetService {
   }
 
   /**
-   * Resolves what a caller typed: an exact key ("plip@1.0.0"), or a bare id ("plip") meaning
-   * its newest version, or its placeholder when it has no record. Null where nothing matches.
+   * The one key resolver: what a caller typed → a key, null where nothing matches. An exact key
+   * ("plip@1.0.0") is itself; a bare id ("plip") is its newest version, or its placeholder when
+   * it has no record. With `ranges` (audits), an id with a pin or a range also resolves — id@1.2.0,
+   * id-1.2.0, id>=1.0.0, id@^1.2: the newest matching version — and placeholders resolve to null.
+   * Two statements whatever the number of inputs.
    */
-  async resolveKeys(input: readonly string[]): Promise<(string | null)[]> {
-    const exact = await this.byKeys(input);
-    const bare = input.filter((k, i) => !exact[i] && !k.includes("@"));
-    const versions = bare.length ? await this.versions(bare) : new Map<string, VersionRow[]>();
-    return input.map((k, i) => (exact[i] ? k : k.includes("@") ? null : newestKey(versions.get(k) ?? [])));
+  async resolveKeys(input: readonly string[], opts: { ranges?: boolean } = {}): Promise<(string | null)[]> {
+    const texts = input.map((t) => t.trim());
+    const exact = await this.byKeys(texts);
+    const refs = texts.map((t, i) => (exact[i] ? null : referenceOf(t, Boolean(opts.ranges))));
+    const ids = [...new Set(refs.filter((r) => r !== null).map((r) => r.id))];
+    const versions = ids.length ? await this.versions(ids) : new Map<string, VersionRow[]>();
+    return texts.map((_, i) => {
+      const found = exact[i];
+      if (found) return opts.ranges && found.placeholder ? null : found.key;
+      const ref = refs[i];
+      if (!ref) return null;
+      const nodes = versions.get(ref.id) ?? [];
+      if (!opts.ranges) return newestKey(nodes);
+      const records = nodes.filter((v) => !v.placeholder && v.version).map((v) => v.version!);
+      const version = resolveVersion(ref, records);
+      return version ? `${ref.id}@${version}` : null;
+    });
   }
 
   async resolveKey(input: string, argument = "key"): Promise<string> {
@@ -103,4 +120,16 @@ export class AssetService {
 function stripSortKey(e: EdgeModel & { sortKey?: string }): EdgeModel {
   const { sortKey: _ignored, ...edge } = e;
   return edge;
+}
+
+/**
+ * What a typed reference names: without ranges, a bare id (anything with "@" that is not a key
+ * names nothing); with ranges, any reference form, "id@<range>" included.
+ */
+function referenceOf(text: string, ranges: boolean): ParsedReference | null {
+  if (!ranges) return text.includes("@") ? null : { id: text, constraint: null, range: "*", pinned: false };
+  const at = /^([A-Za-z0-9][A-Za-z0-9._-]*)@(.+)$/.exec(text);
+  const ref = at && !semver.valid(at[2]) ? parseReference(`${at[1]}${/^[<>=^~]/.test(at[2]!) ? "" : "="}${at[2]}`) : parseReference(text);
+  if ("error" in ref) throw new BadUserInputError(`keys: ${ref.error}`);
+  return ref;
 }

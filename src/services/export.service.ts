@@ -1,4 +1,5 @@
 // Gathers a subgraph (the roots and everything reached from them) for export.
+import { limits } from "../config.js";
 import { LimitExceededError } from "../errors.js";
 import type { Subgraph, SubgraphEdge, SubgraphNode } from "../model/subgraph.js";
 import { cypher } from "../neo4j/cypher.js";
@@ -15,7 +16,7 @@ export interface ExportPath {
 }
 
 /** The largest subgraph one export holds; larger ones answer LIMIT_EXCEEDED with advice. */
-export const MAX_EXPORT_NODES = Number(process.env.UMR_MAX_EXPORT_NODES ?? 50_000);
+export const MAX_EXPORT_NODES = limits.maxExportNodes;
 
 export class ExportService {
   constructor(

@@ -1,4 +1,6 @@
-// Every hard limit of the API, in one place; the README's "Limits" table lists them.
+// Every hard limit of the API, in one place (those an operator may move come from config.ts);
+// the README's "Limits" table lists them.
+import { limits } from "../config.js";
 import { BadUserInputError, LimitExceededError } from "../errors.js";
 
 /** Hops a traversal may go. Also the literal upper bound in cypher/traverse/shortest-paths.cypher. */
@@ -6,9 +8,9 @@ export const MAX_DEPTH = 100;
 /** Paths `paths` returns at most. Also the literal k of SHORTEST in cypher/traverse/shortest-paths.cypher. */
 export const MAX_PATHS = 25;
 /** Assets one traversal may reach before it stops and says so (complete: false). */
-export const MAX_REACHED = Number(process.env.UMR_MAX_REACHED ?? 2_000_000);
+export const MAX_REACHED = limits.maxReached;
 /** Time one traversal may take before it stops and says so (complete: false). */
-export const TRAVERSAL_BUDGET_MS = Number(process.env.UMR_TRAVERSAL_BUDGET_MS ?? 20_000);
+export const TRAVERSAL_BUDGET_MS = limits.traversalBudgetMs;
 /** GraphQL selection depth and estimated complexity allowed per operation. */
 export const MAX_QUERY_DEPTH = 15;
 export const MAX_QUERY_COMPLEXITY = 100_000;

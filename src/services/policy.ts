@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { projectRoot } from "../config.js";
+import { limits, projectRoot } from "../config.js";
 
 import { CATEGORIES, RELATIONS, SEVERITIES, type Category, type SeverityName } from "../model/vocab.js";
 
@@ -37,7 +37,7 @@ function checkCategoryPolicy(file: string, at: string, raw: unknown, fallback?: 
   return { relations: relations as string[], severityDropPerHop: drop as number };
 }
 
-export function loadPolicy(file = process.env.UMR_POLICY_FILE ?? defaultPolicyFile): Policy {
+export function loadPolicy(file = limits.policyFile ?? defaultPolicyFile): Policy {
   const raw = parse(fs.readFileSync(file, "utf8")) as { default?: unknown; categories?: Record<string, unknown> | null };
   const def = checkCategoryPolicy(file, "default", raw?.default);
   const categories: Policy["categories"] = {};

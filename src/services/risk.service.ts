@@ -9,8 +9,6 @@ import { MAX_AUDIT_KEYS, MAX_DEPTH, checkDepth } from "./limits.js";
 import { pageByDepthKey, type TraversalPage } from "./lineage.service.js";
 import { effectiveSeverity, policyFor, severityRank, type Policy, type SeverityName } from "./policy.js";
 import { explain, traverse, type AssetSummary, type ReachedNode, type TraversalResult } from "./traversal.js";
-import semver from "semver";
-import { parseReference, resolveVersion } from "../records/reference.js";
 
 export interface AffectedModel {
   key: string;
@@ -208,13 +206,9 @@ export class RiskService {
    */
   async audit(inputs: string[], failAt: SeverityName): Promise<AuditModel> {
     if (inputs.length > MAX_AUDIT_KEYS) throw new LimitExceededError(`keys: at most ${MAX_AUDIT_KEYS} a request, given ${inputs.length}`);
-    const unknown: string[] = [];
-    const resolved: string[] = [];
-    for (const input of inputs) {
-      const key = await this.resolveAuditKey(input);
-      if (key) resolved.push(key);
-      else unknown.push(input);
-    }
+    const keys = await this.assets.resolveKeys(inputs, { ranges: true });
+    const unknown = inputs.filter((_, i) => keys[i] === null);
+    const resolved = keys.filter((k) => k !== null);
     const audited = [...new Set(resolved)];
     const reports = await this.riskReports(audited);
     const findings = new Map<string, { advisory: AdvisoryModel; reaches: AffectedModel[] }>();
@@ -238,22 +232,6 @@ export class RiskService {
       audited,
       findings: list,
     };
-  }
-
-  /** key (exact), bare id (newest version), id@1.2.0 / id-1.2.0 (pin), id>=1.0.0 or id@^1.2 (newest match). */
-  private async resolveAuditKey(input: string): Promise<string | null> {
-    const text = input.trim();
-    const [exact] = await this.assets.byKeys([text]);
-    if (exact) return exact.placeholder ? null : exact.key;
-    const at = /^([A-Za-z0-9][A-Za-z0-9._-]*)@(.+)$/.exec(text);
-    const ref = at && !semver.valid(at[2]) ? parseReference(`${at[1]}${/^[<>=^~]/.test(at[2]!) ? "" : "="}${at[2]}`) : parseReference(text);
-    if ("error" in ref) throw new BadUserInputError(`keys: ${ref.error}`);
-    const versions = ((await this.assets.versions([ref.id])).get(ref.id) ?? []).filter((v) => !v.placeholder && v.version);
-    const version = resolveVersion(
-      ref,
-      versions.map((v) => v.version!),
-    );
-    return version ? `${ref.id}@${version}` : null;
   }
 }
 

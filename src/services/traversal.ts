@@ -1,9 +1,9 @@
 // Breadth-first traversal over node sets: one Cypher statement per depth expands the whole
-// frontier (cypher/traverse/*-hop.cypher), each node is kept once, at its first (shortest)
+// frontier (cypher/traverse/hop.cypher), each node is kept once, at its first (shortest)
 // depth, with the edge that reached it; an explanation path is the chain of those edges.
 // Cost: each node and edge is read a bounded number of times; no path is ever enumerated,
 // so a lattice with 2^40 paths costs as much as its 121 nodes.
-import { cypher } from "../neo4j/cypher.js";
+import { cypher, directedCypher } from "../neo4j/cypher.js";
 import { toPlain, type Executor, type Tx } from "../neo4j/executor.js";
 import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { DirectionName } from "../model/vocab.js";
@@ -68,8 +68,6 @@ export interface TraversalResult {
   edges: Map<string, { parent: string; edge: EdgeModel }[]>;
   complete: boolean;
   cutReason: string | null;
-  /** Cypher statements run: one for a deep question; the start plus one per depth for a shallow one. */
-  statements: number;
 }
 
 /** One edge of a step: from `parent` (nearer the start) to `child`, with what the child holds. */
@@ -116,7 +114,6 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
   const maxReached = opts.maxReached ?? MAX_REACHED;
   const nodes = new Map<string, ReachedNode>();
   const edges = new Map<string, { parent: string; edge: EdgeModel }[]>();
-  let statements = 0;
   const budgetMs = opts.budgetMs ?? TRAVERSAL_BUDGET_MS;
   const starts: NodeInfo[] = [];
   const advisories = new Map<string, Record<string, unknown>>();
@@ -126,7 +123,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     relations: opts.relations ?? null,
     withAdvisories: Boolean(opts.withAdvisories),
   };
-  const direction = opts.direction === "DOWNSTREAM" ? "downstream" : "upstream";
+  const direction = opts.direction;
   // Two ways to get a depth's edges, with the same answer: deep questions fetch the whole
   // reachable subgraph in one statement (a pruning breadth-first expand inside Neo4j) and walk
   // it here; shallow ones ask Neo4j one depth at a time, reading no further than they need.
@@ -138,12 +135,16 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     const info = new Map<string, NodeInfo>();
     const next = new Map<string, [string, EdgeTypeName, string, string | null][]>();
     // The reach rows hold the starts too: no separate statement for them.
-    await tx.forEachRow(cypher(`traverse/${direction}-reach`), [...INFO_COLUMNS, "next"], { keys: [...startKeys], ...params }, (get) => {
-      const n = nodeInfo(get, advisories);
-      info.set(n.key, n);
-      next.set(n.key, get("next") as [string, EdgeTypeName, string, string | null][]);
-    });
-    statements++;
+    await tx.forEachRow(
+      directedCypher("traverse/reach", direction),
+      [...INFO_COLUMNS, "next"],
+      { keys: [...startKeys], ...params },
+      (get) => {
+        const n = nodeInfo(get, advisories);
+        info.set(n.key, n);
+        next.set(n.key, get("next") as [string, EdgeTypeName, string, string | null][]);
+      },
+    );
     for (const k of new Set(startKeys)) {
       const s = info.get(k);
       if (s) starts.push({ ...s });
@@ -156,10 +157,8 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     };
   } else {
     await tx.forEachRow(cypher("traverse/start"), INFO_COLUMNS, { keys: [...startKeys] }, (get) => starts.push(nodeInfo(get, advisories)));
-    statements++;
-    const hop = cypher(`traverse/${direction}-hop`);
+    const hop = directedCypher("traverse/hop", direction);
     expand = async (frontier, visit) => {
-      statements++;
       const steps: Step[] = [];
       await tx.forEachRow(hop, [...INFO_COLUMNS, "parent", "type", "relation", "constraint"], { frontier, ...params }, (get) => {
         steps.push({
@@ -229,7 +228,6 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     edges,
     complete: cutReason === null,
     cutReason,
-    statements,
   };
 }
 

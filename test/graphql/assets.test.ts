@@ -239,7 +239,7 @@ describe("Reached.asset", () => {
         ],
       },
     });
-    expect(api.statements).toEqual(["traverse/upstream-reach"]);
+    expect(api.statements).toEqual(["traverse/reach.UPSTREAM"]);
   });
 
   it("loads the assets (one more statement for the whole page) when other fields are asked", async () => {
@@ -250,7 +250,7 @@ describe("Reached.asset", () => {
       { key: "corpus@1.0.0", name: "CORPUS", placeholder: false, version: "1.0.0" },
       { key: "ghost", name: "ghost", placeholder: true, version: null },
     ]);
-    expect(api.statements).toEqual(["traverse/upstream-reach", "asset/by-keys"]);
+    expect(api.statements).toEqual(["traverse/reach.UPSTREAM", "asset/by-keys"]);
   });
 });
 

@@ -1,6 +1,10 @@
 // Bad input gets a precise error that names the file, the JSON path (and line), what was
 // expected and what was found; every problem of a file is reported.
 import { describe, expect, it } from "vitest";
+import path from "node:path";
+import { projectRoot } from "../../src/config.js";
+import { collectFiles, parseInputs, readInputs } from "../../src/records/load.js";
+import { canonicalJson } from "../../src/records/record.js";
 import { parseUmr } from "../../src/records/umr.js";
 
 const good = "mr:\n  type: model\n  metadata:\n    name: M\n";
@@ -156,5 +160,20 @@ describe("parseUmr: bad input", () => {
     const r = parseUmr({ source, content });
     expect(r.record).toBeUndefined();
     expect(r.problems).toEqual(expected.map((e) => ({ source, severity: "error", ...e })));
+  });
+});
+
+describe("content hashes", () => {
+  it("are the SHA-256 of the record's RFC 8785 canonical JSON, unchanged from earlier releases", () => {
+    const loaded = parseInputs(
+      readInputs(collectFiles(["examples/umr/plip", "examples/umr/laion-5b", "demo/pathldm"].map((d) => path.join(projectRoot, d)))),
+      "umr",
+    );
+    expect(loaded.records.map((r) => [r.key, r.contentHash])).toEqual([
+      ["plip@1.0.0", "3ef5e80b69d9374060754f0b7d85af1dbb5bac4d30fdc6595c5aa5572c6468f5"],
+      ["laion-5b@1.0.0", "369165ba98ad4776eda209dab8dd50bb16ef86af11ed2b4c8cca4fa86b6928fb"],
+      ["pathldm@1.0.0", "6d3cef3f7ef39195b3e7d57cf8e822b53fc1a979a0ac6294bcf852e04ed465db"],
+    ]);
+    expect(canonicalJson({ b: [1, { d: 2, c: "é\n" }], a: null, é: true })).toBe('{"a":null,"b":[1,{"c":"é\\n","d":2}],"é":true}');
   });
 });

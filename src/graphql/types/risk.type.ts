@@ -192,8 +192,6 @@ export class RiskReport {
   risks!: Affected[];
 
   assetKey!: string;
-  /** What the traversal read of the asset, when it comes from one (not a GraphQL field). */
-  summary?: AssetSummary;
 }
 
 @ObjectType({ description: "One advisory found by an audit, with every audited asset it reaches." })

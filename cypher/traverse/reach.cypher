@@ -1,6 +1,7 @@
-// Everything reachable downstream from the starts (what was built from the starts), in one statement: one row per node (the starts too), with what
-// it holds and its edges one step further (the assets built from it). The reachable set comes from a
-// variable-length pattern collected as DISTINCT nodes, which Neo4j runs as a pruning
+// Everything reachable from the starts in one direction (a direction template: UPSTREAM, what the
+// starts were built from; DOWNSTREAM, what was built from them), in one statement: one row per
+// node (the starts too), with what it holds and its edges one step further that way. The reachable
+// set comes from a variable-length pattern collected as DISTINCT nodes, which Neo4j runs as a pruning
 // breadth-first expand (VarLengthExpand(Pruning,BFS)): each node is visited once, no path
 // is enumerated. The caller then walks the returned edges breadth-first for depths,
 // explanation paths, policy relations and exemptions. One row per node, not per edge: a
@@ -14,7 +15,7 @@
 UNWIND $keys AS k
 MATCH (s:Asset {key: k})
 CALL (s) {
-  MATCH (s)<-[:TRAINED_ON|DERIVED_FROM*1..100]-(x)
+  MATCH (s)<-?[:TRAINED_ON|DERIVED_FROM*1..100]-?>(x)
   RETURN collect(DISTINCT x) AS reached
 }
 UNWIND [s] + reached AS n
@@ -22,6 +23,6 @@ WITH DISTINCT n
 RETURN n.key AS key, n.kind AS kind, n.name AS name, n.publisher AS publisher, n.owner AS owner, n.contacts AS contacts,
        CASE WHEN $withAdvisories THEN [(v:Advisory)-[:AFFECTS]->(n) WHERE v.withdrawnAt IS NULL | v {.*}] ELSE [] END AS advisories,
        CASE WHEN $withAdvisories THEN [(v:Advisory)-[:EXEMPTS]->(n) | v.id] ELSE [] END AS exemptFrom,
-       [(n)<-[e:TRAINED_ON|DERIVED_FROM]-(m)
+       [(n)<-?[e:TRAINED_ON|DERIVED_FROM]-?>(m)
         WHERE ($types IS NULL OR type(e) IN $types) AND ($relations IS NULL OR e.relation IN $relations)
         | [m.key, type(e), e.relation, e.constraint]] AS next

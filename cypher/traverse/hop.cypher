@@ -1,0 +1,16 @@
+// One breadth-first step, in either direction (a direction template: UPSTREAM follows the
+// arrows, towards what the frontier was built from; DOWNSTREAM goes against them, towards what
+// was built from it). The traversal calls it once per depth with the nodes first reached at the
+// previous depth, so it visits each node and edge a bounded number of times and never
+// enumerates paths. Parameters: $frontier (keys), $types (edge types or null), $relations
+// (relations or null), $withAdvisories. Returns one row per edge: parent (key), key, type,
+// relation, constraint, kind, name, publisher, owner, contacts, advisories (property maps of the
+// open advisories flagging the node, with $withAdvisories), exemptFrom.
+UNWIND $frontier AS fid
+MATCH (p:Asset {key: fid})
+MATCH (p)<-?[e:TRAINED_ON|DERIVED_FROM]-?>(b:Asset)
+WHERE ($types IS NULL OR type(e) IN $types) AND ($relations IS NULL OR e.relation IN $relations)
+RETURN fid AS parent, b.key AS key, type(e) AS type, e.relation AS relation,
+       e.constraint AS constraint, b.kind AS kind, b.name AS name, b.publisher AS publisher, b.owner AS owner, b.contacts AS contacts,
+       CASE WHEN $withAdvisories THEN [(v:Advisory)-[:AFFECTS]->(b) WHERE v.withdrawnAt IS NULL | v {.*}] ELSE [] END AS advisories,
+       CASE WHEN $withAdvisories THEN [(v:Advisory)-[:EXEMPTS]->(b) | v.id] ELSE [] END AS exemptFrom
