@@ -6,13 +6,15 @@ import { AssetResolver, EdgeResolver } from "./resolvers/asset.resolver.js";
 import { ExportResolver } from "./resolvers/export.resolver.js";
 import { IngestResolver } from "./resolvers/ingest.resolver.js";
 import { AdvisoryResolver, AssetAdvisoriesResolver } from "./resolvers/advisory.resolver.js";
-import { AffectedResolver, LineageResolver, ReachedResolver, RiskReportResolver } from "./resolvers/risk.resolver.js";
+import { LineageResolver } from "./resolvers/lineage.resolver.js";
+import { AffectedResolver, ReachedResolver, RiskReportResolver, RiskResolver } from "./resolvers/risk.resolver.js";
 
 export const resolvers = [
   AssetResolver,
   EdgeResolver,
   IngestResolver,
   LineageResolver,
+  RiskResolver,
   ReachedResolver,
   AffectedResolver,
   RiskReportResolver,

@@ -5,7 +5,7 @@ import type { Executor } from "../neo4j/executor.js";
 import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { AssetService } from "./asset.service.js";
 import { MAX_PATHS, checkDepth } from "./limits.js";
-import { decodeCursor, pageSize, toPage, type Page } from "./paging.js";
+import { pageByDepthKey, pageSize, type Page } from "./paging.js";
 import { explain, traverse, type AssetSummary, type DirectionName } from "./traversal.js";
 
 export interface ReachedModel {
@@ -19,43 +19,6 @@ export interface ReachedModel {
 export interface TraversalPage extends Page<ReachedModel> {
   complete: boolean;
   cutReason: string | null;
-}
-
-type Position = [number, string];
-const after = (a: Position, b: Position) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
-
-/**
- * The page after the cursor, in (depth, key) order. Only what the page needs is sorted: the
- * assets are grouped by depth, and groups are sorted one at a time until the page (plus one,
- * to tell whether a next page exists) is full — a hub's blast radius has 100k assets, a page 50.
- */
-export function pageByDepthKey<T extends { depth: number; key: string }>(
-  kind: string,
-  all: readonly T[],
-  first: number | null | undefined,
-  cursor: string | null | undefined,
-  extra: { complete: boolean; cutReason: string | null },
-) {
-  const limit = pageSize(first);
-  const from = decodeCursor<Position>(kind, cursor);
-  const byDepth = new Map<number, T[]>();
-  for (const x of all) {
-    if (from && x.depth < from[0]) continue;
-    const group = byDepth.get(x.depth);
-    if (group) group.push(x);
-    else byDepth.set(x.depth, [x]);
-  }
-  const picked: T[] = [];
-  for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
-    const group = byDepth.get(depth)!.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (const x of group) {
-      if (from && !after([x.depth, x.key], from)) continue;
-      picked.push(x);
-      if (picked.length > limit) break;
-    }
-    if (picked.length > limit) break;
-  }
-  return { ...toPage(kind, picked, limit, all.length, (x) => [x.depth, x.key] as Position), ...extra };
 }
 
 export class LineageService {

@@ -6,7 +6,8 @@ import type { AssetService } from "./asset.service.js";
 import type { AdvisoryModel, AdvisoryService } from "./advisory.service.js";
 import type { Executor } from "../neo4j/executor.js";
 import { MAX_AUDIT_KEYS, MAX_DEPTH, checkDepth } from "./limits.js";
-import { pageByDepthKey, type TraversalPage } from "./lineage.service.js";
+import type { TraversalPage } from "./lineage.service.js";
+import { pageByDepthKey } from "./paging.js";
 import { effectiveSeverity, policyFor, severityRank, type Policy, type SeverityName } from "./policy.js";
 import { explain, traverse, type AssetSummary, type ReachedNode, type TraversalResult } from "./traversal.js";
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Query, Resolver, Root } from "type-graphql";
-import { Kind, type GraphQLResolveInfo } from "graphql";
-import type { AssetSummary } from "../../services/traversal.js";
+import type { GraphQLResolveInfo } from "graphql";
 import type { AppContext } from "../context.js";
+import { loadAsset } from "../load-asset.js";
 import { toAsset, toConnection, toEdge } from "../mappers.js";
 import { Asset, AssetConnection, Edge, EdgeConnection } from "../types/asset.type.js";
 import { AssetKind } from "../types/enums.js";
@@ -75,38 +75,4 @@ export class EdgeResolver {
   async to(@Root() edge: Edge, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<Asset> {
     return loadAsset(ctx, edge.toKey, undefined, info);
   }
-}
-
-/** Asset fields a traversal's summary answers. */
-const SUMMARY_FIELDS = new Set(["__typename", "key", "kind", "name", "publisher", "owner", "contacts"]);
-const KEY_FIELDS = new Set(["__typename", "key"]);
-
-/**
- * The asset of a key. A selection of `key` alone needs no query; with a traversal's summary,
- * a selection of summary fields only (`asset { key kind }`, the usual page) is answered from
- * the summary: no query either.
- */
-export async function loadAsset(ctx: AppContext, key: string, summary?: AssetSummary, info?: GraphQLResolveInfo): Promise<Asset> {
-  // An edge's ends are known by key (`to { key }`): nothing to load.
-  if (info && asksOnly(info, KEY_FIELDS)) return Object.assign(new Asset(), { key });
-  if (summary && summary.name !== null && info && asksOnly(info, SUMMARY_FIELDS)) {
-    return Object.assign(new Asset(), {
-      key: summary.key,
-      kind: summary.kind as AssetKind,
-      name: summary.name,
-      publisher: summary.publisher,
-      owner: summary.owner,
-      contacts: summary.contacts ?? [],
-    });
-  }
-  const m = await ctx.loaders.asset.load(key);
-  if (!m) throw new Error(`asset ${key} vanished while the request was answered`);
-  return toAsset(m);
-}
-
-/** True when the field's selection holds only plain fields of the given names (no fragments, no directives). */
-function asksOnly(info: GraphQLResolveInfo, names: ReadonlySet<string>): boolean {
-  return info.fieldNodes.every((f) =>
-    (f.selectionSet?.selections ?? []).every((s) => s.kind === Kind.FIELD && names.has(s.name.value) && !s.directives?.length),
-  );
 }
