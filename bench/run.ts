@@ -321,7 +321,7 @@ export async function runBench(o: BenchOptions) {
         const t = performance.now();
         await rows(
           o.db,
-          `CALL () { ${cypher("traverse/downstream-reach").text} } RETURN count(*) AS n`,
+          `CALL () { ${cypher("traverse/reach.DOWNSTREAM").text} } RETURN count(*) AS n`,
           { keys: [hub], types: null, relations: null, withAdvisories: false },
           600_000,
         );

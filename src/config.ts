@@ -39,6 +39,33 @@ export interface Config {
   connectRetries: number;
   seedDemo: boolean;
   logLevel: string;
+  security: SecuritySettings;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  audience: string;
+  /** A JWKS URL, or a file holding a JWKS. */
+  jwks: string;
+  /** The claim that names the caller's organisation. */
+  orgClaim: string;
+  /** The claim that lists the caller's roles (a list, or a space-separated text). */
+  rolesClaim: string;
+}
+
+export interface SecuritySettings {
+  /** An admin credential from the environment (first start, CI, docker-compose). */
+  adminToken: string | null;
+  /** What callers without a credential may do: read public data, or nothing. */
+  anonymous: "read" | "none";
+  oidc: OidcSettings | null;
+  /** Origins a browser may call the API from (CORS); none when empty. */
+  corsOrigins: string[];
+  introspection: boolean;
+  /** The largest request body accepted, in bytes. */
+  bodyLimitBytes: number;
+  /** Requests a minute, per credential and per address. */
+  rateLimitPerMinute: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -85,6 +112,42 @@ export function loadConfig(env: Env = process.env): Config {
     connectRetries: int(env, "UMR_CONNECT_RETRIES", 6),
     seedDemo: bool(env, "UMR_SEED_DEMO", true),
     logLevel: env.LOG_LEVEL ?? "info",
+    security: loadSecurity(env),
+  };
+}
+
+export function loadSecurity(env: Env = process.env): SecuritySettings {
+  const anonymous = env.UMR_ANONYMOUS ?? "read";
+  if (anonymous !== "read" && anonymous !== "none") {
+    throw new Error(`environment variable UMR_ANONYMOUS: expected read or none, found ${JSON.stringify(anonymous)}`);
+  }
+  const adminToken = env.UMR_ADMIN_TOKEN?.trim() || null;
+  if (adminToken !== null && adminToken.length < 24) {
+    throw new Error("environment variable UMR_ADMIN_TOKEN: expected a secret of at least 24 characters (e.g. `openssl rand -base64 32`)");
+  }
+  const oidcVars = ["UMR_OIDC_ISSUER", "UMR_OIDC_AUDIENCE", "UMR_OIDC_JWKS"].filter((v) => env[v]);
+  if (oidcVars.length && oidcVars.length < 3) {
+    throw new Error(`OIDC needs UMR_OIDC_ISSUER, UMR_OIDC_AUDIENCE and UMR_OIDC_JWKS together; only ${oidcVars.join(", ")} set`);
+  }
+  return {
+    adminToken,
+    anonymous,
+    oidc: oidcVars.length
+      ? {
+          issuer: env.UMR_OIDC_ISSUER!,
+          audience: env.UMR_OIDC_AUDIENCE!,
+          jwks: env.UMR_OIDC_JWKS!,
+          orgClaim: env.UMR_OIDC_ORG_CLAIM ?? "org",
+          rolesClaim: env.UMR_OIDC_ROLES_CLAIM ?? "roles",
+        }
+      : null,
+    corsOrigins: (env.UMR_CORS_ORIGINS ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+    introspection: bool(env, "UMR_INTROSPECTION", true),
+    bodyLimitBytes: int(env, "UMR_BODY_LIMIT_BYTES", 2 * 1024 * 1024),
+    rateLimitPerMinute: int(env, "UMR_RATE_LIMIT_PER_MINUTE", 1200),
   };
 }
 

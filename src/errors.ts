@@ -37,3 +37,9 @@ export class LimitExceededError extends DomainError {
 export class ServiceUnavailableError extends DomainError {
   readonly code = "SERVICE_UNAVAILABLE" as const;
 }
+export class UnauthenticatedError extends DomainError {
+  readonly code = "UNAUTHENTICATED" as const;
+}
+export class ForbiddenError extends DomainError {
+  readonly code = "FORBIDDEN" as const;
+}

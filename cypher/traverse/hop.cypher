@@ -13,4 +13,4 @@ WHERE ($types IS NULL OR type(e) IN $types) AND ($relations IS NULL OR e.relatio
 RETURN fid AS parent, b.key AS key, type(e) AS type, e.relation AS relation,
        e.constraint AS constraint, b.kind AS kind, b.name AS name, b.publisher AS publisher, b.owner AS owner, b.contacts AS contacts,
        CASE WHEN $withAdvisories THEN [(v:Advisory)-[:AFFECTS]->(b) WHERE v.withdrawnAt IS NULL | v {.*}] ELSE [] END AS advisories,
-       CASE WHEN $withAdvisories THEN [(v:Advisory)-[:EXEMPTS]->(b) | v.id] ELSE [] END AS exemptFrom
+       CASE WHEN $withAdvisories THEN [(v:Advisory)-[x:EXEMPTS]->(b) WHERE coalesce(x.status, 'NOT_AFFECTED') IN ['NOT_AFFECTED', 'FIXED'] AND (x.expiresAt IS NULL OR x.expiresAt > datetime()) | v.id] ELSE [] END AS exemptFrom

@@ -22,7 +22,7 @@ UNWIND [s] + reached AS n
 WITH DISTINCT n
 RETURN n.key AS key, n.kind AS kind, n.name AS name, n.publisher AS publisher, n.owner AS owner, n.contacts AS contacts,
        CASE WHEN $withAdvisories THEN [(v:Advisory)-[:AFFECTS]->(n) WHERE v.withdrawnAt IS NULL | v {.*}] ELSE [] END AS advisories,
-       CASE WHEN $withAdvisories THEN [(v:Advisory)-[:EXEMPTS]->(n) | v.id] ELSE [] END AS exemptFrom,
+       CASE WHEN $withAdvisories THEN [(v:Advisory)-[x:EXEMPTS]->(n) WHERE coalesce(x.status, 'NOT_AFFECTED') IN ['NOT_AFFECTED', 'FIXED'] AND (x.expiresAt IS NULL OR x.expiresAt > datetime()) | v.id] ELSE [] END AS exemptFrom,
        [(n)<-?[e:TRAINED_ON|DERIVED_FROM]-?>(m)
         WHERE ($types IS NULL OR type(e) IN $types) AND ($relations IS NULL OR e.relation IN $relations)
         | [m.key, type(e), e.relation, e.constraint]] AS next

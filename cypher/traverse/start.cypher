@@ -6,4 +6,4 @@ MATCH (a:Asset {key: k})
 RETURN a.key AS key, a.kind AS kind, a.name AS name, a.publisher AS publisher, a.owner AS owner,
        a.contacts AS contacts,
        [(v:Advisory)-[:AFFECTS]->(a) WHERE v.withdrawnAt IS NULL | v {.*}] AS advisories,
-       [(v:Advisory)-[:EXEMPTS]->(a) | v.id] AS exemptFrom
+       [(v:Advisory)-[x:EXEMPTS]->(a) WHERE coalesce(x.status, 'NOT_AFFECTED') IN ['NOT_AFFECTED', 'FIXED'] AND (x.expiresAt IS NULL OR x.expiresAt > datetime()) | v.id] AS exemptFrom

@@ -4,6 +4,7 @@ import { BadUserInputError } from "../errors.js";
 import { cycleProblems, type IngestReport } from "../ingest/ingest.service.js";
 import { collectFiles, parseInputs, readInputs, type LoadedRecords } from "../records/load.js";
 import { formatProblem, plural } from "./format.js";
+import { cliViewer } from "../model/viewer.js";
 import { withServices } from "./session.js";
 
 interface IngestOpts {
@@ -14,6 +15,8 @@ interface IngestOpts {
   batchSize: number;
   commitEvery?: number;
   json: boolean;
+  /** The organisation the records are published for (it owns the ids it publishes first). */
+  org?: string;
 }
 
 function load(paths: string[], format: string): LoadedRecords {
@@ -42,6 +45,7 @@ export async function ingestCommand(paths: string[], opts: IngestOpts): Promise<
       strict: opts.strict,
       partial: opts.partial,
       batchSize: opts.batchSize,
+      viewer: cliViewer(opts.org ?? null),
       ...(opts.commitEvery ? { commitEvery: opts.commitEvery } : {}),
       onProgress: ({ phase, done, total }) => {
         if (!bar) return;

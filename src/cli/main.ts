@@ -4,7 +4,8 @@ import "reflect-metadata";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DomainError } from "../errors.js";
 import { exportFormatChoices } from "../export/registry.js";
-import { DIRECTIONS, SEVERITIES } from "../model/vocab.js";
+import { DIRECTIONS, ROLES, SEVERITIES } from "../model/vocab.js";
+import { eventsCommand, keysCreateCommand, keysListCommand, keysRevokeCommand } from "./trust.command.js";
 import { recordFormatChoices } from "../records/registry.js";
 import { auditCommand } from "./audit.command.js";
 import { exportCommand, verifyBundleCommand } from "./export.command.js";
@@ -39,6 +40,7 @@ program
   .option("--batch-size <n>", "rows per write statement", positiveInt, 1000)
   .option("--commit-every <n>", "bulk loads: commit every n records (each chunk all or nothing)", positiveInt)
   .option("--json", "print the report as JSON", false)
+  .option("--org <org>", "the organisation the records are published for (it owns the ids it publishes first)")
   .action(async (paths: string[], opts: Parameters<typeof ingestCommand>[1]) => {
     process.exitCode = await ingestCommand(paths, opts);
   });
@@ -87,6 +89,46 @@ program
   .argument("<file>", "the bundle")
   .action(async (file: string) => {
     process.exitCode = await verifyBundleCommand(file);
+  });
+
+const keys = program.command("keys").description("API keys (the CLI has the database itself, so it acts as an admin)");
+keys
+  .command("create")
+  .description("make an API key; prints its token once (the server keeps only a hash)")
+  .requiredOption("--org <org>", "the organisation it acts for")
+  .addOption(new Option("--role <role>", "what it may do").choices(anyCase(ROLES)).makeOptionMandatory())
+  .option("--name <label>", "a label, such as the dashboard that uses it")
+  .option("--json", "print the key and its token as JSON", false)
+  .action(async (opts: { org: string; role: string; name?: string; json: boolean }) => {
+    process.exitCode = await keysCreateCommand(opts);
+  });
+keys
+  .command("list")
+  .description("every API key, without secrets")
+  .option("--json", "print them as JSON", false)
+  .action(async (opts: { json: boolean }) => {
+    process.exitCode = await keysListCommand(opts);
+  });
+keys
+  .command("revoke")
+  .description("revoke an API key: its next request is refused")
+  .argument("<id>", "the key's id")
+  .action(async (id: string) => {
+    process.exitCode = await keysRevokeCommand(id);
+  });
+
+program
+  .command("events")
+  .description("the audit trail, newest first: every write and every auditor's read of private records")
+  .option("--org <org>", "events of this organisation")
+  .option("--operation <operation>", "events of this operation (ingest, advisory.publish, ...)")
+  .option("--key <key>", "events that touched this key or id")
+  .option("--since <time>", "at or after this ISO-8601 time")
+  .option("--until <time>", "before this ISO-8601 time")
+  .option("--first <n>", "at most this many", positiveInt, 100)
+  .option("--json", "print them as JSON", false)
+  .action(async (opts: Parameters<typeof eventsCommand>[0]) => {
+    process.exitCode = await eventsCommand(opts);
   });
 
 program

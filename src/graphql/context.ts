@@ -2,6 +2,7 @@
 // id (answers and logs carry it), and per-request DataLoaders.
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../log.js";
+import { ANONYMOUS, type Viewer } from "../model/viewer.js";
 import type { Executor } from "../neo4j/executor.js";
 import { Services } from "../services/services.js";
 import { createLoaders, type Loaders } from "./loaders.js";
@@ -11,8 +12,8 @@ export interface AppContext {
   services: Services;
   log: Logger;
   requestId: string;
-  /** Who is asking: an organisation name, for exemptions' authorship. */
-  caller: string;
+  /** Who is asking, made from the request's credential before any resolver runs. */
+  viewer: Viewer;
   loaders: Loaders;
 }
 
@@ -21,7 +22,7 @@ export interface ContextOptions {
   log: Logger;
   services?: Services;
   requestId?: string;
-  caller?: string;
+  viewer?: Viewer;
 }
 
 export function createContext(opts: ContextOptions): AppContext {
@@ -32,7 +33,7 @@ export function createContext(opts: ContextOptions): AppContext {
     services,
     log: opts.log,
     requestId,
-    caller: opts.caller ?? "anonymous",
+    viewer: opts.viewer ?? ANONYMOUS,
     loaders: createLoaders(services),
   };
 }

@@ -7,6 +7,7 @@ import { ExportResolver } from "./resolvers/export.resolver.js";
 import { IngestResolver } from "./resolvers/ingest.resolver.js";
 import { AdvisoryResolver, AssetAdvisoriesResolver } from "./resolvers/advisory.resolver.js";
 import { LineageResolver } from "./resolvers/lineage.resolver.js";
+import { TrustResolver } from "./resolvers/trust.resolver.js";
 import { AffectedResolver, ReachedResolver, RiskReportResolver, RiskResolver } from "./resolvers/risk.resolver.js";
 
 export const resolvers = [
@@ -21,6 +22,7 @@ export const resolvers = [
   AdvisoryResolver,
   AssetAdvisoriesResolver,
   ExportResolver,
+  TrustResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -29,7 +31,7 @@ export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({ resolvers: [...resolvers], validate: false }).then((schema) => {
     // type-graphql has no decorator for the root types' own descriptions.
     schema.getQueryType()!.description = "What umr-graph answers: assets, lineage, blast radius, risk reports, audits and exports.";
-    schema.getMutationType()!.description = "What publishers and analysts change: records, advisories, exemptions.";
+    schema.getMutationType()!.description = "What publishers, security teams and admins change: records, advisories, exemptions, API keys.";
     return schema;
   });
   return built;

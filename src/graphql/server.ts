@@ -6,12 +6,16 @@ import { makeFormatError } from "./format-error.js";
 import { limitsPlugin } from "./limits.plugin.js";
 import { getSchema } from "./schema.js";
 
-export async function createApollo(log: Logger, plugins: ApolloServerPlugin<AppContext>[] = []): Promise<ApolloServer<AppContext>> {
+export async function createApollo(
+  log: Logger,
+  plugins: ApolloServerPlugin<AppContext>[] = [],
+  opts: { introspection?: boolean } = {},
+): Promise<ApolloServer<AppContext>> {
   const schema = await getSchema();
   return new ApolloServer<AppContext>({
     schema,
     formatError: makeFormatError(log),
-    introspection: true,
+    introspection: opts.introspection ?? true,
     plugins: [limitsPlugin(schema), ...plugins],
   });
 }

@@ -7,7 +7,13 @@ import { createContext } from "../graphql/context.js";
 import { createApollo } from "../graphql/server.js";
 import { exportRoutes } from "./export.routes.js";
 import { recordRoutes } from "./records.routes.js";
-import { finalHandlers } from "./errors.js";
+import cors from "cors";
+import { rateLimit, ipKeyGenerator } from "express-rate-limit";
+import helmet from "helmet";
+import { loadSecurity, type SecuritySettings } from "../config.js";
+import { IdentityService } from "../services/identity.service.js";
+import { finalHandlers, send } from "./errors.js";
+import { identity } from "./identity.js";
 import { requestId } from "./request-id.js";
 import type { Logger } from "../log.js";
 import type { Executor } from "../neo4j/executor.js";
@@ -19,14 +25,37 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-export async function startHttpServer(opts: { db: Executor; log: Logger; port: number; host?: string }): Promise<HttpServer> {
+export interface HttpServerOptions {
+  db: Executor;
+  log: Logger;
+  port: number;
+  host?: string;
+  /** Credentials, CORS, limits; the environment's (config.ts) when not given. */
+  security?: SecuritySettings;
+}
+
+export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServer> {
   const { db, log } = opts;
+  const security = opts.security ?? loadSecurity();
   const services = new Services(db, log);
+  const identityService = new IdentityService(services.keys, security);
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", false);
   app.use(requestId);
+  // Standard security headers; the GraphQL IDE is served from here in a later release, so
+  // scripts stay same-origin.
+  app.use(helmet());
+  if (security.corsOrigins.length)
+    app.use(
+      cors({
+        origin: security.corsOrigins,
+        allowedHeaders: ["content-type", "authorization", "x-request-id"],
+        exposedHeaders: ["x-request-id"],
+      }),
+    );
   const httpServer = http.createServer(app);
-  const apollo = await createApollo(log, [ApolloServerPluginDrainHttpServer({ httpServer })]);
+  const apollo = await createApollo(log, [ApolloServerPluginDrainHttpServer({ httpServer })], { introspection: security.introspection });
   await apollo.start();
 
   app.get("/healthz", (_req, res) => {
@@ -41,14 +70,27 @@ export async function startHttpServer(opts: { db: Executor; log: Logger; port: n
       res.status(503).json({ status: "unavailable", reason: "Neo4j does not answer", requestId: req.requestId });
     }
   });
+  // Who asks, then how often: per credential, and per address for anonymous callers.
+  app.use(identity(identityService, log));
+  app.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: security.rateLimitPerMinute,
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+      keyGenerator: (req) =>
+        req.viewer.credentialId ? `credential:${req.viewer.credentialId}` : `address:${ipKeyGenerator(req.ip ?? "")}`,
+      handler: (req, res) =>
+        send(req, res, "RATE_LIMITED", `more than ${security.rateLimitPerMinute} requests a minute; wait for Retry-After seconds`),
+    }),
+  );
   exportRoutes(app, services, log);
   recordRoutes(app, services, log);
   app.use(
     "/graphql",
-    express.json({ limit: "20mb" }),
+    express.json({ limit: security.bodyLimitBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext({ db, log, services, requestId: req.requestId, caller: req.header("x-umr-org") ?? "anonymous" }),
+      context: async ({ req }) => createContext({ db, log, services, requestId: req.requestId, viewer: req.viewer }),
     }),
   );
   app.use(...finalHandlers(log));

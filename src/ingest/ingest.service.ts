@@ -2,6 +2,8 @@
 // request or a CLI run writes all of its valid records or nothing, and a crash or a lost
 // connection never leaves half a record. Writes are batched (UNWIND, bounded rows a statement).
 import semver from "semver";
+import { authorize, mayWriteFor } from "../model/authz.js";
+import { SYSTEM_VIEWER, type Viewer } from "../model/viewer.js";
 import { RECORD_FLAG_SEVERITY } from "../model/vocab.js";
 import { cypher } from "../neo4j/cypher.js";
 import type { Executor, Tx } from "../neo4j/executor.js";
@@ -9,6 +11,7 @@ import type { Logger } from "../log.js";
 import type { AssetRecord, IngestInput, Problem } from "../records/record.js";
 import type { VersionRow } from "../model/asset.js";
 import { cycles, planEdges, type DeclaredRef, type EdgeProps, type PlannedEdge } from "./plan.js";
+import { appendEvent } from "./trail.js";
 
 export const DEFAULT_BATCH_SIZE = 1000;
 
@@ -26,6 +29,8 @@ export interface IngestOptions {
    */
   commitEvery?: number;
   onProgress?: (event: { phase: string; done: number; total: number }) => void;
+  /** Who ingests: it needs the role to, and owns the ids it publishes first (default: the system, as an admin). */
+  viewer?: Viewer;
   /** Called with each statement's name and time, and "(commit)" for the commit (profiling bulk loads). */
   onStatement?: (name: string, ms: number) => void;
 }
@@ -70,6 +75,8 @@ export class IngestService {
   ) {}
 
   async ingest(input: IngestInput, opts: IngestOptions = {}): Promise<IngestReport> {
+    const viewer = opts.viewer ?? SYSTEM_VIEWER;
+    authorize(viewer, "ingest");
     if (opts.commitEvery && input.records.length > opts.commitEvery && !opts.dryRun)
       return this.ingestInChunks(input, opts, opts.commitEvery);
     const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -151,6 +158,21 @@ export class IngestService {
           report.rejected++;
         }
       }
+      // Ownership: the first organisation to publish an id owns it; another's versions are FORBIDDEN.
+      const owners = await this.ownersOf(tx, fresh, batchSize);
+      for (const r of [...fresh]) {
+        const owner = owners.get(r.id);
+        if (owner === undefined || mayWriteFor(viewer, owner)) continue;
+        report.problems.push({
+          source: r.source,
+          path: "$",
+          severity: "error",
+          code: "FORBIDDEN",
+          message: `FORBIDDEN: ${r.id} belongs to ${owner ?? "no organisation (only an admin may add its versions)"}; ${viewer.org ?? viewer.subject} may not publish versions of it`,
+        });
+        report.rejected++;
+        fresh.splice(fresh.indexOf(r), 1);
+      }
       if (opts.strict && fresh.length) {
         // A cycle may close through edges that earlier batches wrote.
         const inBatch = new Set(cycleProblems(records, false).map((c) => c.members.join("|")));
@@ -174,7 +196,15 @@ export class IngestService {
         report.placeholders = report.placeholderIds.length;
         throw new DryRunDone();
       }
-      await this.write(tx, fresh, report, batchSize, opts);
+      await this.write(tx, fresh, report, batchSize, opts, (id) => owners.get(id) ?? viewer.org);
+      if (fresh.length) {
+        await appendEvent(tx, viewer, {
+          operation: "ingest",
+          keys: report.acceptedKeys,
+          input: fresh.map((r) => [r.key, r.contentHash]),
+          outcome: `accepted ${report.accepted}, unchanged ${report.unchanged}, placeholders ${report.placeholders}`,
+        });
+      }
       workDone = performance.now();
     };
 
@@ -322,7 +352,23 @@ export class IngestService {
     return out;
   }
 
-  private async write(tx: Tx, fresh: AssetRecord[], report: IngestReport, batchSize: number, opts: IngestOptions): Promise<void> {
+  /** The owner of each of the records' ids that has records already (null: written without an organisation). */
+  private async ownersOf(tx: Tx, records: readonly AssetRecord[], batchSize: number): Promise<Map<string, string | null>> {
+    const owners = new Map<string, string | null>();
+    for (const part of chunks([...new Set(records.map((r) => r.id))], batchSize)) {
+      for (const row of await tx.run(cypher("ingest/owners"), { ids: part })) owners.set(row.id as string, (row.owner as string) || null);
+    }
+    return owners;
+  }
+
+  private async write(
+    tx: Tx,
+    fresh: AssetRecord[],
+    report: IngestReport,
+    batchSize: number,
+    opts: IngestOptions,
+    orgOf: (id: string) => string | null,
+  ): Promise<void> {
     const progress = (phase: string, done: number, total: number) => opts.onProgress?.({ phase, done, total });
     // 1. Resolution needs every existing edge into an id that gains a version (it may now
     //    float to a newer version, or leave a placeholder). Read them before the new nodes
@@ -352,6 +398,7 @@ export class IngestService {
         owner: r.owner,
         contacts: r.contacts,
         visibility: r.visibility,
+        org: orgOf(r.id),
         contentHash: r.contentHash,
         source: r.source,
         extra: JSON.stringify(r.extra),

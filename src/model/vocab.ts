@@ -67,6 +67,55 @@ export const RECORD_FLAG_SEVERITY: Record<Lowercase<Category>, SeverityName> = {
 };
 export const RECORD_FLAGS = Object.keys(RECORD_FLAG_SEVERITY) as Lowercase<Category>[];
 
+/** VEX statuses of an exemption (CycloneDX `analysis.state`, OpenVEX `status`); the first two stop an advisory. */
+export const VEX_STATUSES = ["NOT_AFFECTED", "FIXED", "AFFECTED", "UNDER_INVESTIGATION"] as const;
+export type VexStatus = (typeof VEX_STATUSES)[number];
+export const VEX_STOPPING: readonly VexStatus[] = ["NOT_AFFECTED", "FIXED"];
+export const VEX_STATUS_DESCRIPTIONS: Record<VexStatus, string> = {
+  NOT_AFFECTED: "The asset is not affected (the default): the advisory stops here.",
+  FIXED: "The asset was affected and is fixed: the advisory stops here.",
+  AFFECTED: "The asset is affected: the statement records it, and the advisory goes on.",
+  UNDER_INVESTIGATION: "Not known yet: the statement records it, and the advisory goes on.",
+};
+/** OpenVEX's justifications for NOT_AFFECTED. */
+export const VEX_JUSTIFICATIONS = [
+  "component_not_present",
+  "vulnerable_code_not_present",
+  "vulnerable_code_not_in_execute_path",
+  "vulnerable_code_cannot_be_controlled_by_adversary",
+  "inline_mitigations_already_exist",
+] as const;
+
+/** Who may do what (README "Security"): each role and what it adds. */
+export const ROLES = ["READER", "PUBLISHER", "SECURITY", "AUDITOR", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  READER: "Reads public data and its own organisation's private records.",
+  PUBLISHER: "A reader that also ingests records (of ids its organisation owns, or new ones).",
+  SECURITY: "A publisher that also publishes and withdraws advisories and writes exemptions (for assets its organisation owns).",
+  AUDITOR: "Reads everything, every organisation's private records included (each such read is recorded), and the audit trail.",
+  ADMIN: "Does everything: any organisation's ids, exemptions and records, API keys, the audit trail.",
+};
+
+/** What a request may ask for; the matrix below says which roles grant each. */
+export const PERMISSIONS = [
+  "read",
+  "ingest",
+  "advisory:write",
+  "exemption:write",
+  "private:read-all",
+  "events:read",
+  "keys:manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  READER: ["read"],
+  PUBLISHER: ["read", "ingest"],
+  SECURITY: ["read", "ingest", "advisory:write", "exemption:write"],
+  AUDITOR: ["read", "private:read-all", "events:read"],
+  ADMIN: PERMISSIONS,
+};
+
 /** The error codes of every answer (GraphQL `extensions.code`, HTTP `code`), with their HTTP status. */
 export const ERROR_CODES = {
   BAD_USER_INPUT: 400,

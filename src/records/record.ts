@@ -47,7 +47,7 @@ export interface Problem {
   severity: "error" | "warning";
   line?: number;
   /** CONFLICT for a version that exists with other contents; errors are otherwise BAD_USER_INPUT. */
-  code?: "CONFLICT" | "BAD_USER_INPUT";
+  code?: "CONFLICT" | "BAD_USER_INPUT" | "FORBIDDEN";
   /**
    * "asset": the error refuses that asset alone and does not stop the batch (the Ecosystem
    * Graphs importer, whose source data is known to be messy); --strict makes it stop the batch.

@@ -1,7 +1,11 @@
 // Advisories (flags on assets) and exemptions ("not affected" statements).
 import { randomBytes } from "node:crypto";
 import semver from "semver";
-import { BadUserInputError, ConflictError, NotFoundError } from "../errors.js";
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors.js";
+import { appendEvent } from "../ingest/trail.js";
+import { authorize, mayWriteFor } from "../model/authz.js";
+import type { Viewer } from "../model/viewer.js";
+import { isOneOf, VEX_JUSTIFICATIONS, VEX_STATUSES } from "../model/vocab.js";
 import { affectedKeys } from "../ingest/ingest.service.js";
 import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
@@ -21,8 +25,19 @@ export interface AdvisoryModel {
   source: string;
   publishedAt: string;
   publishedBy?: string | null;
+  /** The organisation that published it (null for record flags and organisation-less admins). */
+  publishedByOrg?: string | null;
   withdrawnAt: string | null;
   withdrawReason?: string | null;
+}
+
+export interface ExemptionInputModel {
+  advisoryId: string;
+  assetKey: string;
+  justification: string;
+  status?: string | null;
+  justificationCode?: string | null;
+  expiresAt?: string | Date | null;
 }
 
 export interface AdvisoryInputModel {
@@ -96,7 +111,8 @@ export class AdvisoryService {
     );
   }
 
-  async publish(input: AdvisoryInputModel, author: string): Promise<AdvisoryModel> {
+  async publish(input: AdvisoryInputModel, viewer: Viewer): Promise<AdvisoryModel> {
+    authorize(viewer, "advisory:write");
     if (!(CATEGORIES as readonly string[]).includes(input.category))
       throw new BadUserInputError(`category: expected one of ${CATEGORIES.join(", ")}`);
     if (!(SEVERITIES as readonly string[]).includes(input.severity))
@@ -131,7 +147,8 @@ export class AdvisoryService {
           affectsId,
           affectsRange: range,
           references: input.references ?? [],
-          publishedBy: author,
+          publishedBy: viewer.org ?? viewer.subject,
+          publishedByOrg: viewer.org,
         },
       });
       let versions = ((await tx.run(cypher("asset/versions"), { ids: [affectsId] }))[0]?.versions as VersionRow[] | undefined) ?? [];
@@ -142,28 +159,95 @@ export class AdvisoryService {
       }
       const links = affectedKeys(range, versions).map((asset) => ({ advisory: id, asset }));
       if (links.length) await tx.run(cypher("advisory/link-affects"), { rows: links });
+      await appendEvent(tx, viewer, {
+        operation: "advisory.publish",
+        keys: links.map((l) => l.asset),
+        ids: [id],
+        input,
+        outcome: "published",
+      });
       return created!.advisory as AdvisoryModel;
     });
   }
 
-  async withdraw(id: string, reason: string, by: string): Promise<AdvisoryModel> {
+  /**
+   * Withdraws an advisory of the API. Only its publishing organisation (or an admin) may; a
+   * record's own flags are not withdrawn here: they change with a new version of the record.
+   */
+  async withdraw(id: string, reason: string, viewer: Viewer): Promise<AdvisoryModel> {
+    authorize(viewer, "advisory:write");
     if (!reason.trim()) throw new BadUserInputError("reason: expected a non-empty text");
-    const [row] = await this.db.write(cypher("advisory/withdraw"), { id, reason: reason.trim(), by });
-    if (!row) throw new NotFoundError(`no advisory has the id ${JSON.stringify(id)}`, { advisoryId: id });
-    return row.advisory as AdvisoryModel;
+    const advisory = await this.get(id);
+    if (advisory.source === "record") {
+      throw new ForbiddenError(`${id} is a record's own risk flag: it changes with a new version of the record, not through the API`, {
+        advisoryId: id,
+      });
+    }
+    if (!mayWriteFor(viewer, advisory.publishedByOrg ?? null)) {
+      throw new ForbiddenError(
+        `${id} was published by ${advisory.publishedByOrg ?? "no organisation"}; only it (or an admin) may withdraw it`,
+        { advisoryId: id },
+      );
+    }
+    return this.db.writeTransaction("withdraw-advisory", async (tx) => {
+      const [row] = await tx.run(cypher("advisory/withdraw"), { id, reason: reason.trim(), by: viewer.org ?? viewer.subject });
+      await appendEvent(tx, viewer, { operation: "advisory.withdraw", ids: [id], input: { id, reason }, outcome: "withdrawn" });
+      return row!.advisory as AdvisoryModel;
+    });
   }
 
-  async exempt(advisoryId: string, assetKey: string, justification: string, author: string): Promise<boolean> {
-    if (!justification.trim()) throw new BadUserInputError("justification: expected a non-empty text saying why the asset is not affected");
-    await this.get(advisoryId);
-    const key = await this.assets.resolveKey(assetKey, "assetKey");
-    const [row] = await this.db.write(cypher("advisory/exempt"), {
-      advisoryId,
-      assetKey: key,
-      justification: justification.trim(),
-      author,
+  /**
+   * A VEX statement about an asset and an advisory (as CycloneDX and OpenVEX define them). Only
+   * NOT_AFFECTED and FIXED stop the advisory there, and only until `expiresAt`. Written for
+   * assets the caller's organisation owns (or by an admin).
+   */
+  async exempt(input: ExemptionInputModel, viewer: Viewer): Promise<boolean> {
+    authorize(viewer, "exemption:write");
+    const justification = input.justification.trim();
+    if (!justification) throw new BadUserInputError("justification: expected a non-empty text saying why the asset is not affected");
+    const status = input.status ?? "NOT_AFFECTED";
+    if (!isOneOf(VEX_STATUSES, status))
+      throw new BadUserInputError(`status: expected one of ${VEX_STATUSES.join(", ")}, found ${JSON.stringify(status)}`);
+    if (input.justificationCode && !isOneOf(VEX_JUSTIFICATIONS, input.justificationCode)) {
+      throw new BadUserInputError(
+        `justificationCode: expected one of ${VEX_JUSTIFICATIONS.join(", ")}, found ${JSON.stringify(input.justificationCode)}`,
+      );
+    }
+    const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+    if (expiresAt && Number.isNaN(expiresAt.getTime()))
+      throw new BadUserInputError(`expiresAt: expected an ISO-8601 time, found ${JSON.stringify(input.expiresAt)}`);
+    await this.get(input.advisoryId);
+    const key = await this.assets.resolveKey(input.assetKey, "assetKey");
+    const [asset] = await this.assets.byKeys([key]);
+    const owner = (asset as { org?: string | null } | null)?.org ?? null;
+    if (!mayWriteFor(viewer, owner)) {
+      throw new ForbiddenError(
+        `${key} belongs to ${owner ?? "no organisation"}; ${viewer.org ?? viewer.subject} may not write exemptions for it`,
+        { key },
+      );
+    }
+    return this.db.writeTransaction("exempt", async (tx) => {
+      const [row] = await tx.run(cypher("advisory/exempt"), {
+        advisoryId: input.advisoryId,
+        assetKey: key,
+        props: {
+          justification,
+          status,
+          justificationCode: input.justificationCode ?? null,
+          author: viewer.org ?? viewer.subject,
+          authorSubject: viewer.subject,
+          expiresAt: expiresAt?.toISOString() ?? null,
+        },
+      });
+      await appendEvent(tx, viewer, {
+        operation: "exemption.write",
+        keys: [key],
+        ids: [input.advisoryId],
+        input,
+        outcome: row!.created ? "created" : "unchanged",
+      });
+      return Boolean(row!.created);
     });
-    return Boolean(row);
   }
 
   async sources(id: string): Promise<{ sources: string[]; exempt: string[] }> {

@@ -4,7 +4,9 @@ import type { Logger } from "../log.js";
 import type { Executor } from "../neo4j/executor.js";
 import { AdvisoryService } from "./advisory.service.js";
 import { AssetService } from "./asset.service.js";
+import { EventService } from "./events.service.js";
 import { ExportService } from "./export.service.js";
+import { KeyService } from "./keys.service.js";
 import { LineageService } from "./lineage.service.js";
 import { loadPolicy, type Policy } from "./policy.js";
 import { RiskService } from "./risk.service.js";
@@ -16,6 +18,8 @@ export class Services {
   readonly lineage: LineageService;
   readonly risk: RiskService;
   readonly exports: ExportService;
+  readonly keys: KeyService;
+  readonly events: EventService;
   constructor(
     readonly db: Executor,
     readonly log: Logger,
@@ -27,5 +31,7 @@ export class Services {
     this.lineage = new LineageService(db, this.assets);
     this.risk = new RiskService(db, this.assets, this.advisories, policy);
     this.exports = new ExportService(db, this.assets);
+    this.keys = new KeyService(db);
+    this.events = new EventService(db);
   }
 }

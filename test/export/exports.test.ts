@@ -1,6 +1,7 @@
 // Exports of the UMR graph: GraphML that a real XML parser reads, DOT that GraphViz renders,
 // CSV that parses back, JSON and Cypher that rebuild the graph exactly, and evidence bundles
 // that name any file that changed.
+import { cliViewer } from "../../src/model/viewer.js";
 import { exportSubgraph } from "../../src/export/export.js";
 import fs from "node:fs";
 import os from "node:os";
@@ -62,7 +63,10 @@ describe("exports of the UMR graph", () => {
     await wipe(db);
     services = new Services(db, silentLogger);
     await ingestInputs(db, loadInputs(umrDir));
-    await services.advisories.exempt("record:laion-5b@1.0.0:csam", "plip", "screened subset", "stanford");
+    await services.advisories.exempt(
+      { advisoryId: "record:laion-5b@1.0.0:csam", assetKey: "plip", justification: "screened subset" },
+      cliViewer("stanford"),
+    );
     allKeys = (await services.assets.list({}, 1000)).items.map((i) => i.node);
     expect(allKeys).toHaveLength(88);
   });

@@ -15,6 +15,9 @@ const SCANS_BY_DESIGN: Record<string, string> = {
   "advisory/list": "lists advisories with filters",
   "asset/count": "counts assets under kind/publisher filters",
   "ingest/lock": "one IngestLock node",
+  "key/list": "lists API keys (a few per organisation), for admins",
+  "event/list": "pages the audit trail under filters, for auditors",
+  "event/count": "counts the audit trail under filters, for auditors",
 };
 
 interface PlanNode {
@@ -67,6 +70,7 @@ describe("query plans", () => {
       "asset/versions",
       "ingest/edges-into-ids",
       "ingest/gc-placeholders",
+      "ingest/owners",
       "ingest/reaches-ids",
     ]);
     for (const s of byId) expect(s.text, s.name).toMatch(/USING INDEX SEEK \w+:Asset\(id\)/);

@@ -4,6 +4,7 @@ import { createContext } from "../../src/graphql/context.js";
 import { createApollo } from "../../src/graphql/server.js";
 import { silentLogger, type Logger } from "../../src/log.js";
 import type { Executor, Tx } from "../../src/neo4j/executor.js";
+import { SYSTEM_VIEWER, type Viewer } from "../../src/model/viewer.js";
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T;
@@ -11,7 +12,7 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 }
 
 export interface TestApi {
-  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, caller?: string): Promise<GraphQLResult<T>>;
+  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GraphQLResult<T>>;
   /** Cypher statements run by the last operation, by name. */
   statements: string[];
 }
@@ -20,7 +21,7 @@ export async function testApi(db: Executor, logger: Logger = silentLogger): Prom
   const server = await createApollo(logger);
   const api: TestApi = {
     statements: [],
-    async run(query, variables, caller = "anonymous") {
+    async run(query, variables, viewer = SYSTEM_VIEWER) {
       api.statements = [];
       const counting = Object.create(db) as Executor;
       counting.read = (stmt, params, opts) => {
@@ -46,7 +47,7 @@ export async function testApi(db: Executor, logger: Logger = silentLogger): Prom
         );
       const res = await server.executeOperation(
         { query, variables: variables ?? {} },
-        { contextValue: createContext({ db: counting, log: logger, caller }) },
+        { contextValue: createContext({ db: counting, log: logger, viewer }) },
       );
       if (res.body.kind !== "single") throw new Error("expected a single result");
       return res.body.singleResult as GraphQLResult<any>;

@@ -1,5 +1,6 @@
 // Lineage, blast radius and risk reports on the 88 UMR records, over GraphQL, each equal to
 // an independent breadth-first search over the files; then advisories, exemptions, audits.
+import { cliViewer } from "../../src/model/viewer.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -200,7 +201,7 @@ describe("traversals on the UMR records", () => {
     const exempt = await api.run(
       `mutation { addExemption(input: { advisoryId: "record:laion-5b@1.0.0:csam", assetKey: "plip", justification: "PLIP's LAION subset was screened for CSAM and re-built" }) }`,
       {},
-      "stanford",
+      cliViewer("stanford"),
     );
     expect(exempt.data).toEqual({ addExemption: true });
     const critical = await runCli(["audit", manifest, "--fail-at", "CRITICAL", "--json"], env);
@@ -230,25 +231,33 @@ describe("traversals on the UMR records", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("withdrawing an advisory empties its blast radius", async () => {
-    const categories = async () =>
-      ((await api.run(`{ riskReport(key: "rrt-mil") { risks { advisory { category } } } }`)).data as any).riskReport.risks.map(
-        (r: any) => r.advisory.category,
+  it("withdrawing an advisory empties its blast radius; a record's own flag cannot be withdrawn", async () => {
+    const ids = async () =>
+      ((await api.run(`{ riskReport(key: "rrt-mil") { risks { advisory { id } } } }`)).data as any).riskReport.risks.map(
+        (r: any) => r.advisory.id,
       );
-    const reportBefore: string[] = await categories();
-    expect(reportBefore).toContain("LEGAL");
-    const before = await api.run(`{ blastRadius(advisoryId: "record:twitter@1.0.0:legal") { totalCount } }`);
-    expect((before.data as any).blastRadius.totalCount).toBe(bfs(files.down, "twitter@1.0.0", true).size);
-    const w = await api.run(
-      `mutation { withdrawAdvisory(id: "record:twitter@1.0.0:legal", reason: "terms clarified") { id withdrawnAt } }`,
+    await api.run(
+      `mutation { publishAdvisory(input: { id: "TEST-TWITTER-TERMS", category: LEGAL, severity: HIGH, affectsId: "twitter", summary: "data terms changed" }) { id } }`,
     );
+    const reportBefore: string[] = await ids();
+    expect(reportBefore).toContain("TEST-TWITTER-TERMS");
+    const before = await api.run(`{ blastRadius(advisoryId: "TEST-TWITTER-TERMS") { totalCount } }`);
+    expect((before.data as any).blastRadius.totalCount).toBe(bfs(files.down, "twitter@1.0.0", true).size);
+    const own = await api.run(`mutation { withdrawAdvisory(id: "record:twitter@1.0.0:legal", reason: "terms clarified") { id } }`);
+    expect(own.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      [
+        "FORBIDDEN",
+        "record:twitter@1.0.0:legal is a record's own risk flag: it changes with a new version of the record, not through the API",
+      ],
+    ]);
+    const w = await api.run(`mutation { withdrawAdvisory(id: "TEST-TWITTER-TERMS", reason: "terms clarified") { id withdrawnAt } }`);
     // As on the wire: DateTime serialises to ISO 8601.
     expect(JSON.parse(JSON.stringify(w.data)).withdrawAdvisory.withdrawnAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
     const after = await api.run(
-      `{ blastRadius(advisoryId: "record:twitter@1.0.0:legal") { totalCount complete edges { node { asset { key } } } } }`,
+      `{ blastRadius(advisoryId: "TEST-TWITTER-TERMS") { totalCount complete edges { node { asset { key } } } } }`,
     );
     expect(after.data).toEqual({ blastRadius: { totalCount: 0, complete: true, edges: [] } });
-    expect(await categories()).toEqual(reportBefore.filter((c) => c !== "LEGAL"));
+    expect(await ids()).toEqual(reportBefore.filter((c) => c !== "TEST-TWITTER-TERMS"));
   });
 
   it("an advisory on test with range <1.2.0 flags test@1.0.0 and not test@1.2.0, nor a later 1.3.0; 1.1.0 ingested later is flagged", async () => {

@@ -29,7 +29,7 @@ export class AdvisoryResolver {
       "Flags every version of an id that the range matches (and versions ingested later); with range * and no record yet, its placeholder.",
   })
   async publishAdvisory(@Arg("input", () => AdvisoryInput) input: AdvisoryInput, @Ctx() ctx: AppContext): Promise<Advisory> {
-    return toAdvisory(await ctx.services.advisories.publish(input, ctx.caller));
+    return toAdvisory(await ctx.services.advisories.publish(input, ctx.viewer));
   }
 
   @Mutation(() => Advisory, { description: "Withdraws an advisory: it stays on record, and reaches nothing any more." })
@@ -38,15 +38,15 @@ export class AdvisoryResolver {
     @Arg("reason", () => String) reason: string,
     @Ctx() ctx: AppContext,
   ): Promise<Advisory> {
-    return toAdvisory(await ctx.services.advisories.withdraw(id, reason, ctx.caller));
+    return toAdvisory(await ctx.services.advisories.withdraw(id, reason, ctx.viewer));
   }
 
   @Mutation(() => Boolean, {
     description:
-      "Records that an asset is not affected by an advisory (with a justification; the caller is its author). It stops the advisory at that asset. True when new, false when it existed.",
+      "Records a VEX statement about an asset and an advisory (with a justification; the caller is its author). NOT_AFFECTED (the default) and FIXED stop the advisory at that asset until `expiresAt`. For assets the caller's organisation owns (or by an admin). True when new, false when one existed.",
   })
   async addExemption(@Arg("input", () => ExemptionInput) input: ExemptionInput, @Ctx() ctx: AppContext): Promise<boolean> {
-    return ctx.services.advisories.exempt(input.advisoryId, input.assetKey, input.justification, ctx.caller);
+    return ctx.services.advisories.exempt(input, ctx.viewer);
   }
 }
 

@@ -15,6 +15,7 @@ export class IngestResolver {
       dryRun: Boolean(input.dryRun),
       partial: Boolean(input.partial),
       strict: Boolean(input.strict),
+      viewer: ctx.viewer,
     });
     return {
       ...report,

@@ -9,11 +9,17 @@ import {
   DIRECTION_DESCRIPTIONS,
   EDGE_TYPES,
   EDGE_TYPE_DESCRIPTIONS,
+  ROLES,
+  ROLE_DESCRIPTIONS,
   SEVERITIES,
+  VEX_JUSTIFICATIONS,
+  VEX_STATUSES,
+  VEX_STATUS_DESCRIPTIONS,
   type AssetKindName,
   type Category,
   type DirectionName,
   type EdgeTypeName,
+  type Role as RoleName,
   type SeverityName,
 } from "../../model/vocab.js";
 import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_FORMAT_ENUM } from "../../export/registry.js";
@@ -78,4 +84,28 @@ registerEnumType(RecordFormat, {
   name: "RecordFormat",
   description: "The format of the documents given to ingestRecords.",
   valuesConfig: RECORD_FORMAT_DESCRIPTIONS,
+});
+
+export const Role = enumOf(ROLES);
+export type Role = RoleName;
+registerEnumType(Role, {
+  name: "Role",
+  description: 'What a credential may do (README "Security").',
+  valuesConfig: describe(ROLE_DESCRIPTIONS),
+});
+
+export const VexStatus = enumOf(VEX_STATUSES);
+export type VexStatus = (typeof VEX_STATUSES)[number];
+registerEnumType(VexStatus, {
+  name: "VexStatus",
+  description: "The status of a VEX statement.",
+  valuesConfig: describe(VEX_STATUS_DESCRIPTIONS),
+});
+
+export const VexJustification = enumOf(VEX_JUSTIFICATIONS);
+export type VexJustification = (typeof VEX_JUSTIFICATIONS)[number];
+registerEnumType(VexJustification, {
+  name: "VexJustification",
+  description: "OpenVEX's justifications for a NOT_AFFECTED statement.",
+  valuesConfig: Object.fromEntries(VEX_JUSTIFICATIONS.map((j) => [j.toUpperCase(), { description: `OpenVEX \`${j}\`.` }])),
 });

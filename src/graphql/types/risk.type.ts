@@ -2,7 +2,7 @@ import type { AssetSummary } from "../../services/traversal.js";
 import { GraphQLDateTime } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { Asset, Edge } from "./asset.type.js";
-import { RiskCategory, Severity } from "./enums.js";
+import { RiskCategory, Severity, VexJustification, VexStatus } from "./enums.js";
 
 export { RiskCategory, Severity };
 import { PageInfo } from "./page.type.js";
@@ -252,7 +252,9 @@ export class AdvisoryInput {
   references?: string[] | null;
 }
 
-@InputType({ description: 'A "not affected" statement: it stops the advisory at this asset.' })
+@InputType({
+  description: "A VEX statement about an asset and an advisory: NOT_AFFECTED (the default) or FIXED stops the advisory at this asset.",
+})
 export class ExemptionInput {
   @Field(() => ID, { description: "The advisory." })
   advisoryId!: string;
@@ -260,6 +262,19 @@ export class ExemptionInput {
   @Field(() => ID, { description: "The asset (key, or bare id for its newest version)." })
   assetKey!: string;
 
-  @Field(() => String, { description: "Why the asset is not affected." })
+  @Field(() => String, { description: "Why: the free-text justification." })
   justification!: string;
+
+  @Field(() => VexStatus, {
+    nullable: true,
+    defaultValue: "NOT_AFFECTED",
+    description: "The VEX status; NOT_AFFECTED and FIXED stop the advisory.",
+  })
+  status?: VexStatus | null;
+
+  @Field(() => VexJustification, { nullable: true, description: "The standard justification code (OpenVEX), for NOT_AFFECTED." })
+  justificationCode?: VexJustification | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: "After this time the statement stops nothing." })
+  expiresAt?: Date | null;
 }

@@ -1,0 +1,72 @@
+// The audit trail: every write (ingest, advisories, exemptions, API keys) and every auditor's read
+// of private records appends an event, in the transaction of what it records. Append-only: no
+// statement of the service changes or deletes an event.
+import { authorize } from "../model/authz.js";
+import { appendEvent, type Operation } from "../ingest/trail.js";
+import { cypher } from "../neo4j/cypher.js";
+import type { Executor } from "../neo4j/executor.js";
+import type { Viewer } from "../model/viewer.js";
+import { decodeCursor, pageSize, toPage, type Page } from "./paging.js";
+
+export type { Operation };
+
+export interface EventModel {
+  id: string;
+  at: string;
+  operation: Operation;
+  subject: string;
+  org: string | null;
+  credentialId: string | null;
+  requestId: string | null;
+  /** Asset keys it touched. */
+  keys: string[];
+  /** Other ids it touched (advisories, API keys). */
+  ids: string[];
+  /** SHA-256 of the operation's input (canonical JSON). */
+  inputHash: string;
+  outcome: string;
+}
+
+export interface EventFilter {
+  org?: string | null;
+  operation?: string | null;
+  key?: string | null;
+  since?: string | null;
+  until?: string | null;
+}
+
+export class EventService {
+  constructor(private readonly db: Executor) {}
+
+  /** An auditor's or admin's read of private records of other organisations, recorded. */
+  async recordPrivateRead(viewer: Viewer, keys: readonly string[], what: string): Promise<void> {
+    if (!keys.length) return;
+    await this.db.writeTransaction("event/private-read", (tx) =>
+      appendEvent(tx, viewer, { operation: "private.read", keys, input: { what }, outcome: "read" }),
+    );
+  }
+
+  async list(viewer: Viewer, filter: EventFilter, first?: number | null, after?: string | null): Promise<Page<EventModel>> {
+    authorize(viewer, "events:read");
+    const limit = pageSize(first);
+    const cursor = decodeCursor<{ at: string; id: string }>("event", after);
+    const params = {
+      org: filter.org ?? null,
+      operation: filter.operation ?? null,
+      key: filter.key ?? null,
+      since: filter.since ?? null,
+      until: filter.until ?? null,
+    };
+    const [rows, count] = await Promise.all([
+      this.db.read(cypher("event/list"), { ...params, after: cursor, limit: limit + 1 }),
+      this.db.read(cypher("event/count"), params),
+    ]);
+    return toPage(
+      "event",
+      rows.map((r) => r.event as EventModel),
+      limit,
+      count[0]!.totalCount as number,
+      (e) => ({ at: e.at, id: e.id }),
+    );
+  }
+}
