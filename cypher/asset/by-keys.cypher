@@ -4,5 +4,5 @@ UNWIND $keys AS k
 MATCH (a:Asset {key: k})
 RETURN k AS key, a {
   .key, .id, .version, .kind, .name, .publisher, .license, .owner, .placeholder, .description,
-  .releaseDate, .refs, .contacts, .visibility, .contentHash, .source, .ingestedAt, .extra
+  .releaseDate, .refs, .contacts, .visibility, .org, .contentHash, .source, .ingestedAt, .extra
 } AS asset

@@ -20,6 +20,8 @@ export interface AssetModel {
   refs: string[] | null;
   contacts: string[] | null;
   visibility: string | null;
+  /** The organisation that owns the id (it published it first); null when written without one. */
+  org: string | null;
   contentHash: string | null;
   source: string | null;
   ingestedAt: string | null;

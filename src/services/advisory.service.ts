@@ -219,7 +219,7 @@ export class AdvisoryService {
     await this.get(input.advisoryId);
     const key = await this.assets.resolveKey(input.assetKey, "assetKey");
     const [asset] = await this.assets.byKeys([key]);
-    const owner = (asset as { org?: string | null } | null)?.org ?? null;
+    const owner = asset?.org ?? null;
     if (!mayWriteFor(viewer, owner)) {
       throw new ForbiddenError(
         `${key} belongs to ${owner ?? "no organisation"}; ${viewer.org ?? viewer.subject} may not write exemptions for it`,

@@ -2,7 +2,8 @@
 // (```graphql blocks) against a server holding the demo, and every `npm run umr -- ...` line
 // (```sh blocks) as a command run where the user stands, in the order the README gives them.
 // A line's comment may say what it prints ("# prints: <text>") and that it "exits 1"; otherwise
-// it must exit 0, and every operation must answer without errors. Not run here: the quick
+// it must exit 0, and every operation must answer without errors. The token that a
+// `umr keys create` line prints is sent with every operation after it, as the README says. Not run here: the quick
 // start's own commands (CI runs them), `npm run gen` / `npm run bench` (the bench test runs them
 // at 1,000 assets) and `docker compose` (no Docker engine on these machines).
 import fs from "node:fs";
@@ -66,6 +67,7 @@ const steps = readmeSteps(fs.readFileSync(path.join(projectRoot, "README.md"), "
 
 let db: Executor;
 let server: HttpServer;
+let token: string | null = null;
 // Where the user stands: a folder with the repository's examples beside it, as a clone has them.
 const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "umr-readme-"));
 beforeAll(async () => {
@@ -96,7 +98,7 @@ describe("the README's examples", () => {
       if (step.kind === "graphql") {
         const res = await fetch(server.url, {
           method: "POST",
-          headers: { "content-type": "application/json" },
+          headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
           body: JSON.stringify({ query: step.operation }),
         });
         const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
@@ -114,6 +116,7 @@ describe("the README's examples", () => {
         });
         expect({ exit: r.status, stderr: r.status === step.exit ? "" : r.stderr }).toEqual({ exit: step.exit, stderr: "" });
         if (step.prints) expect(r.stdout + r.stderr).toContain(step.prints);
+        if (step.args[0] === "keys" && step.args[1] === "create") token = r.stdout.trim();
       }
     });
   }
