@@ -1,11 +1,13 @@
 // One page of assets in key order, with optional kind and publisher filters. $after is the
 // last key seen ("" for the first page), so that the key index serves the range in order.
-// Parameters: $kind, $publisher (strings or null), $after (string), $limit.
+// Only what the viewer may see: $viewerOrg (its organisation or null), $seesAll (auditors, admins).
+// Parameters: $kind, $publisher (strings or null), $after (string), $limit, $viewerOrg, $seesAll.
 // Returns: key (up to $limit rows).
 MATCH (a:Asset)
 WHERE a.key > $after
   AND ($kind IS NULL OR a.kind = $kind)
   AND ($publisher IS NULL OR a.publisher = $publisher)
+  AND (a.visibility IS NULL OR a.visibility <> 'private' OR $seesAll OR a.org = $viewerOrg)
 RETURN a.key AS key
 ORDER BY a.key
 LIMIT $limit

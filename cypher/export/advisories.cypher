@@ -10,6 +10,6 @@ CALL {
   UNWIND $keys AS k
   MATCH (v:Advisory)-[x:EXEMPTS]->(a:Asset {key: k})
   WITH v, x, a ORDER BY v.id, a.key
-  RETURN collect({advisoryId: v.id, assetKey: a.key, justification: x.justification, author: x.author, createdAt: x.createdAt}) AS exemptions
+  RETURN collect({advisoryId: v.id, assetKey: a.key, props: properties(x)}) AS exemptions
 }
 RETURN advisories, exemptions

@@ -9,7 +9,7 @@
 // instead of 1.9 s in the driver). The upper bound is the hard depth ceiling (MAX_DEPTH in
 // src/services/limits.ts; a test checks that they match).
 // Parameters: $keys (start keys), $types (edge types or null), $relations (or null),
-// $withAdvisories. Returns one row per node: key, kind, name, publisher, owner, contacts,
+// $withAdvisories. Returns one row per node: key, kind, name, publisher, owner, contacts, visibility, org,
 // advisories (property maps of the open advisories flagging it, with $withAdvisories),
 // exemptFrom, next (list of [key, type, relation, constraint], one per edge).
 UNWIND $keys AS k
@@ -21,6 +21,7 @@ CALL (s) {
 UNWIND [s] + reached AS n
 WITH DISTINCT n
 RETURN n.key AS key, n.kind AS kind, n.name AS name, n.publisher AS publisher, n.owner AS owner, n.contacts AS contacts,
+       n.visibility AS visibility, n.org AS org,
        CASE WHEN $withAdvisories THEN [(v:Advisory)-[:AFFECTS]->(n) WHERE v.withdrawnAt IS NULL | v {.*}] ELSE [] END AS advisories,
        CASE WHEN $withAdvisories THEN [(v:Advisory)-[x:EXEMPTS]->(n) WHERE coalesce(x.status, 'NOT_AFFECTED') IN ['NOT_AFFECTED', 'FIXED'] AND (x.expiresAt IS NULL OR x.expiresAt > datetime()) | v.id] ELSE [] END AS exemptFrom,
        [(n)<-?[e:TRAINED_ON|DERIVED_FROM]-?>(m)

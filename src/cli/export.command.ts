@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { buildBundle, verifyBundle } from "../export/bundle.js";
 import { exportSubgraph } from "../export/export.js";
 import type { DirectionName } from "../model/vocab.js";
+import { cliViewer } from "../model/viewer.js";
 import { withServices } from "./session.js";
 
 export async function exportCommand(
@@ -11,7 +12,9 @@ export async function exportCommand(
 ): Promise<number> {
   const direction = opts.direction.toUpperCase() as DirectionName;
   if (opts.bundle) {
-    const bundle = await withServices((s) => buildBundle(s.exports, { roots, direction, maxDepth: opts.maxDepth ?? null }));
+    const bundle = await withServices((s) =>
+      buildBundle(s.exports, { roots, direction, maxDepth: opts.maxDepth ?? null }, new Date(), cliViewer(null)),
+    );
     fs.writeFileSync(opts.bundle, bundle);
     const check = await verifyBundle(bundle);
     process.stderr.write(
@@ -19,7 +22,9 @@ export async function exportCommand(
     );
     return 0;
   }
-  const result = await withServices((s) => exportSubgraph(s.exports, roots, direction, opts.maxDepth ?? null, opts.format));
+  const result = await withServices((s) =>
+    exportSubgraph(s.exports, roots, direction, opts.maxDepth ?? null, opts.format, cliViewer(null)),
+  );
   if (opts.out) {
     fs.writeFileSync(opts.out, result.content);
     process.stderr.write(`wrote ${opts.out}: ${result.nodeCount} assets, ${result.edgeCount} edges (${result.contentType})\n`);

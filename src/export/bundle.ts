@@ -12,6 +12,7 @@ import { canonicalJson } from "../records/record.js";
 import type { ExportService } from "../services/export.service.js";
 import type { DirectionName } from "../model/vocab.js";
 import { allExporters } from "./registry.js";
+import { ANONYMOUS, type Viewer } from "../model/viewer.js";
 
 export const BUNDLE_CONTENT_TYPE = "application/x-tar";
 
@@ -38,9 +39,14 @@ export interface Manifest {
   manifestDigest: string;
 }
 
-export async function buildBundle(exports: ExportService, query: BundleQuery, now = new Date()): Promise<Buffer> {
-  const g = await exports.subgraph(query.roots, query.direction, query.maxDepth);
-  const { paths, roots, ...subgraph } = g;
+export async function buildBundle(
+  exports: ExportService,
+  query: BundleQuery,
+  now = new Date(),
+  viewer: Viewer = ANONYMOUS,
+): Promise<Buffer> {
+  const g = await exports.subgraph(query.roots, query.direction, query.maxDepth, viewer);
+  const { paths, roots, hiddenCount: _hidden, ...subgraph } = g;
   const files: [string, string, string][] = allExporters().map((e) => [`subgraph.${e.extension}`, e.render(subgraph), e.contentType]);
   files.push([
     "advisories.json",

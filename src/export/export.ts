@@ -1,5 +1,6 @@
 // An export of a subgraph in one registered format: what the GraphQL field, the HTTP download
 // and `umr export` answer.
+import { ANONYMOUS, type Viewer } from "../model/viewer.js";
 import type { DirectionName } from "../model/vocab.js";
 import type { ExportService } from "../services/export.service.js";
 import { exporterOf } from "./registry.js";
@@ -20,9 +21,10 @@ export async function exportSubgraph(
   direction: DirectionName,
   maxDepth: number | null | undefined,
   format: string,
+  viewer: Viewer = ANONYMOUS,
 ): Promise<ExportModel> {
   const exporter = exporterOf(format);
-  const { paths: _paths, roots: _roots, ...g } = await exports.subgraph(roots, direction, maxDepth);
+  const { paths: _paths, roots: _roots, hiddenCount: _hidden, ...g } = await exports.subgraph(roots, direction, maxDepth, viewer);
   return {
     format: exporter.name,
     contentType: exporter.contentType,

@@ -5,6 +5,7 @@ import type { Logger } from "../log.js";
 import { ANONYMOUS, type Viewer } from "../model/viewer.js";
 import type { Executor } from "../neo4j/executor.js";
 import { Services } from "../services/services.js";
+import { Visibility } from "../services/visibility.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 
 export interface AppContext {
@@ -14,6 +15,8 @@ export interface AppContext {
   requestId: string;
   /** Who is asking, made from the request's credential before any resolver runs. */
   viewer: Viewer;
+  /** What the viewer may see, for every asset an answer shows (one per request: opaque ids stay stable). */
+  visibility: Visibility;
   loaders: Loaders;
 }
 
@@ -34,6 +37,7 @@ export function createContext(opts: ContextOptions): AppContext {
     log: opts.log,
     requestId,
     viewer: opts.viewer ?? ANONYMOUS,
+    visibility: new Visibility(opts.viewer ?? ANONYMOUS),
     loaders: createLoaders(services),
   };
 }

@@ -4,7 +4,7 @@
 import { Kind, type GraphQLResolveInfo } from "graphql";
 import type { AssetSummary } from "../services/traversal.js";
 import type { AppContext } from "./context.js";
-import { toAsset } from "./mappers.js";
+import { toAsset, toHiddenAsset } from "./mappers.js";
 import { Asset } from "./types/asset.type.js";
 import type { AssetKind } from "./types/enums.js";
 
@@ -17,7 +17,14 @@ const KEY_FIELDS = new Set(["__typename", "key"]);
  * a selection of summary fields only (`asset { key kind }`, the usual page) is answered from
  * the summary: no query either.
  */
-export async function loadAsset(ctx: AppContext, key: string, summary?: AssetSummary, info?: GraphQLResolveInfo): Promise<Asset> {
+export async function loadAsset(
+  ctx: AppContext,
+  key: string,
+  summary?: AssetSummary & { redacted?: boolean },
+  info?: GraphQLResolveInfo,
+): Promise<Asset> {
+  // A hidden asset is its opaque id and its kind: nothing to load, nothing more to show.
+  if (summary?.redacted || key.startsWith("hidden:")) return toHiddenAsset(key, summary?.kind ?? ctx.visibility.kindOf(key));
   // An edge's ends are known by key (`to { key }`): nothing to load.
   if (info && asksOnly(info, KEY_FIELDS)) return Object.assign(new Asset(), { key });
   if (summary && summary.name !== null && info && asksOnly(info, SUMMARY_FIELDS)) {
@@ -28,10 +35,12 @@ export async function loadAsset(ctx: AppContext, key: string, summary?: AssetSum
       publisher: summary.publisher,
       owner: summary.owner,
       contacts: summary.contacts ?? [],
+      redacted: false,
     });
   }
   const m = await ctx.loaders.asset.load(key);
   if (!m) throw new Error(`asset ${key} vanished while the request was answered`);
+  if (!ctx.visibility.sees(m)) return toHiddenAsset(ctx.visibility.opaque(m.key, m.kind), m.kind);
   return toAsset(m);
 }
 

@@ -3,7 +3,9 @@ import type { AdvisoryModel } from "../services/advisory.service.js";
 import type { AssetModel, EdgeModel } from "../model/asset.js";
 import type { AffectedModel } from "../services/risk.service.js";
 import type { Page } from "../services/paging.js";
+import type { Visibility } from "../services/visibility.js";
 import { Asset, Edge } from "./types/asset.type.js";
+import type { AssetKind } from "./types/enums.js";
 import { Affected, type Advisory } from "./types/risk.type.js";
 
 export function toAsset(m: AssetModel): Asset {
@@ -13,6 +15,47 @@ export function toAsset(m: AssetModel): Asset {
     refs: m.refs ?? [],
     contacts: m.contacts ?? [],
     extra: m.extra ? (JSON.parse(m.extra) as unknown) : null,
+    redacted: false,
+  });
+}
+
+/** A hidden asset: its opaque id and its kind, nothing else. */
+export function toHiddenAsset(opaqueId: string, kind: string | null): Asset {
+  return Object.assign(new Asset(), {
+    key: opaqueId,
+    id: opaqueId,
+    version: null,
+    kind: (kind ?? "model") as AssetKind,
+    name: "(hidden)",
+    publisher: null,
+    license: null,
+    owner: null,
+    placeholder: false,
+    description: null,
+    releaseDate: null,
+    refs: [],
+    contacts: [],
+    visibility: "private",
+    contentHash: null,
+    source: null,
+    ingestedAt: null,
+    extra: null,
+    redacted: true,
+  });
+}
+
+/** An edge as the viewer may see it: an end it may not see is shown by its opaque id. */
+export function toVisibleEdge(m: EdgeModel, vis: Visibility): Edge {
+  return toEdge({
+    ...m,
+    from:
+      m.fromVisibility === undefined
+        ? m.from
+        : vis.shown({ key: m.from, visibility: m.fromVisibility, org: m.fromOrg ?? null, kind: m.fromKind ?? null }),
+    to:
+      m.toVisibility === undefined
+        ? m.to
+        : vis.shown({ key: m.to, visibility: m.toVisibility, org: m.toOrg ?? null, kind: m.toKind ?? null }),
   });
 }
 
@@ -58,5 +101,6 @@ export function toAffected(m: AffectedModel): Affected {
     effectiveSeverity: m.effectiveSeverity as never,
     path: m.path.map(toEdge),
     summary: m.summary,
+    redacted: Boolean(m.redacted),
   });
 }

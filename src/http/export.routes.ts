@@ -32,7 +32,7 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
         send(req, res, "BAD_USER_INPUT", `expected ?roots=<key,...>&direction=UPSTREAM|DOWNSTREAM&format=${names.join("|")}[&maxDepth=N]`);
         return;
       }
-      const result = await exportSubgraph(services.exports, roots, direction, maxDepth, format);
+      const result = await exportSubgraph(services.exports, roots, direction, maxDepth, format, req.viewer);
       const ext = result.extension;
       res.setHeader("Content-Type", `${result.contentType}; charset=utf-8`);
       res.setHeader("Content-Disposition", `attachment; filename="umr-${safe(roots.join("+"))}-${direction.toLowerCase()}.${ext}"`);
@@ -49,7 +49,7 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
         send(req, res, "BAD_USER_INPUT", "expected ?roots=<key,...>&direction=UPSTREAM|DOWNSTREAM[&maxDepth=N]");
         return;
       }
-      const bundle = await buildBundle(services.exports, { roots, direction, maxDepth });
+      const bundle = await buildBundle(services.exports, { roots, direction, maxDepth }, new Date(), req.viewer);
       res.setHeader("Content-Type", BUNDLE_CONTENT_TYPE);
       res.setHeader("Content-Disposition", `attachment; filename="umr-evidence-${safe(roots.join("+"))}-${direction.toLowerCase()}.tar"`);
       res.send(bundle);

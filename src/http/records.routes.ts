@@ -16,7 +16,7 @@ export function recordRoutes(app: Express, services: Services, log: Logger): voi
   });
   app.get(["/records/", "/records/index.html"], async (req, res) => {
     try {
-      res.type("html").send(indexHtml(await indexEntries(services), new Date().toISOString()));
+      res.type("html").send(indexHtml(await indexEntries(services, req.viewer), new Date().toISOString()));
     } catch (err) {
       sendError(req, res, log, err, "records index");
     }
@@ -30,7 +30,7 @@ export function recordRoutes(app: Express, services: Services, log: Logger): voi
     }
     const [, key, ext] = m as unknown as [string, string, PageFormat];
     try {
-      const page = await buildPage(services, key);
+      const page = await buildPage(services, key, new Date(), req.viewer);
       const body = await renderPage(page, ext);
       res.setHeader("Content-Type", PAGE_TYPES[ext]);
       if (ext === "pdf" || ext === "tex") res.setHeader("Content-Disposition", `inline; filename="${page.asset.key}.${ext}"`);

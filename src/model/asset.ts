@@ -37,6 +37,13 @@ export interface EdgeModel {
   from: string;
   /** The key of what it was built from. */
   to: string;
+  /** What the edges of one asset carry of the asset at their other end, so that a hidden one is shown hidden. */
+  fromKind?: string;
+  fromVisibility?: string | null;
+  fromOrg?: string | null;
+  toKind?: string;
+  toVisibility?: string | null;
+  toOrg?: string | null;
 }
 
 /** One node of an id, as version resolution sees it. */

@@ -6,6 +6,9 @@ import { dotExporter } from "../export/formats/dot.js";
 import type { AssetModel, EdgeModel } from "../model/asset.js";
 import type { AffectedModel } from "../services/risk.service.js";
 import type { Services } from "../services/services.js";
+import { NotFoundError } from "../errors.js";
+import { ANONYMOUS, type Viewer } from "../model/viewer.js";
+import { Visibility } from "../services/visibility.js";
 import type { SeverityName } from "../services/policy.js";
 
 /** Lineage lists on a page stop here (the page says so). */
@@ -39,20 +42,23 @@ export function renderSvg(dot: string): Promise<string> {
   return graphviz.then((g) => g.dot(dot));
 }
 
-export async function buildPage(services: Services, input: string, now = new Date()): Promise<RecordPage> {
+/** A record's page as a viewer may see it (a record it may not see is NOT_FOUND, as an unknown key). */
+export async function buildPage(services: Services, input: string, now = new Date(), viewer: Viewer = ANONYMOUS): Promise<RecordPage> {
   const key = await services.assets.resolveKey(input);
   const [asset] = await services.assets.byKeys([key]);
+  if (!new Visibility(viewer).sees(asset!))
+    throw new NotFoundError(`key: no asset has the key or id ${JSON.stringify(input)}`, { key: input });
   const [up, down, risk, sub] = await Promise.all([
-    services.lineage.lineage({ key, direction: "UPSTREAM", first: PAGE_LINEAGE_LIMIT }),
-    services.lineage.lineage({ key, direction: "DOWNSTREAM", first: PAGE_LINEAGE_LIMIT }),
-    services.risk.riskReport(key),
-    services.exports.subgraph([key], "UPSTREAM", null),
+    services.lineage.lineage({ key, direction: "UPSTREAM", first: PAGE_LINEAGE_LIMIT }, viewer),
+    services.lineage.lineage({ key, direction: "DOWNSTREAM", first: PAGE_LINEAGE_LIMIT }, viewer),
+    services.risk.riskReport(key, viewer),
+    services.exports.subgraph([key], "UPSTREAM", null, viewer),
   ]);
   const keys = [...new Set([...up.items, ...down.items].map((i) => i.node.key))];
   const names = new Map((await services.assets.byKeys(keys)).filter((a): a is AssetModel => a !== null).map((a) => [a.key, a]));
   const toPageAsset = (r: { key: string; depth: number; path: EdgeModel[] }): PageAsset => ({
     key: r.key,
-    name: names.get(r.key)?.name ?? r.key,
+    name: names.get(r.key)?.name ?? (r.key.startsWith("hidden:") ? "(hidden)" : r.key),
     kind: names.get(r.key)?.kind ?? "model",
     depth: r.depth,
     path: r.path,

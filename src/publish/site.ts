@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Services } from "../services/services.js";
 import { buildPage, type RecordPage } from "./page.js";
+import { ANONYMOUS, type Viewer } from "../model/viewer.js";
 import { escapeHtml as html, renderPage, type PageFormat } from "./render.js";
 
 export const SITE_FORMATS: PageFormat[] = ["html", "md", "tex", "pdf", "svg", "dot"];
@@ -47,11 +48,12 @@ document.getElementById("search").addEventListener("input", function (ev) {
 `;
 }
 
-export async function allKeys(services: Services): Promise<string[]> {
+/** Every key the viewer may see (the static site is for anyone: public records only). */
+export async function allKeys(services: Services, viewer: Viewer = ANONYMOUS): Promise<string[]> {
   const keys: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const page = await services.assets.list({}, 1000, after);
+    const page = await services.assets.list({}, 1000, after, viewer);
     keys.push(...page.items.map((i) => i.node));
     if (!page.hasNextPage) return keys;
     after = page.endCursor;
@@ -59,9 +61,9 @@ export async function allKeys(services: Services): Promise<string[]> {
 }
 
 /** The index's rows: every record with its highest inherited risk (one upstream walk each). */
-export async function indexEntries(services: Services, keys?: string[]): Promise<IndexEntry[]> {
-  const all = keys ?? (await allKeys(services));
-  const [assets, reports] = await Promise.all([services.assets.byKeys(all), services.risk.riskReports(all)]);
+export async function indexEntries(services: Services, viewer: Viewer = ANONYMOUS): Promise<IndexEntry[]> {
+  const all = await allKeys(services, viewer);
+  const [assets, reports] = await Promise.all([services.assets.byKeys(all), services.risk.riskReports(all, viewer)]);
   const highest = new Map(reports.map((r) => [r.key, r.highestSeverity]));
   return assets
     .filter((a) => a !== null)

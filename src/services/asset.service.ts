@@ -2,6 +2,8 @@
 // so that the per-request DataLoaders can call them directly.
 import semver from "semver";
 import { cypher } from "../neo4j/cypher.js";
+import { ANONYMOUS, type Viewer } from "../model/viewer.js";
+import { Visibility } from "./visibility.js";
 import { parseReference, resolveVersion, type ParsedReference } from "../records/reference.js";
 import type { Executor } from "../neo4j/executor.js";
 import { BadUserInputError, NotFoundError } from "../errors.js";
@@ -92,10 +94,12 @@ export class AssetService {
     });
   }
 
-  async list(filter: AssetFilterInput, first?: number | null, after?: string | null): Promise<Page<string>> {
+  /** Assets the viewer may see, in key order, filtered and paged (another organisation's private records are left out). */
+  async list(filter: AssetFilterInput, first?: number | null, after?: string | null, viewer: Viewer = ANONYMOUS): Promise<Page<string>> {
     const limit = pageSize(first);
     const afterKey = decodeCursor<string>("asset", after);
-    const params = { kind: filter.kind ?? null, publisher: filter.publisher ?? null };
+    const vis = new Visibility(viewer).params;
+    const params = { kind: filter.kind ?? null, publisher: filter.publisher ?? null, ...vis };
     if (filter.text) {
       const rows = await this.db.read(cypher("asset/search"), { ...params, query: luceneQuery(filter.text) });
       const keys = rows.map((r) => r.key as string);
@@ -103,17 +107,26 @@ export class AssetService {
       return toPage("asset", rest.slice(0, limit + 1), limit, keys.length, (k) => k);
     }
     const unfiltered = params.kind === null && params.publisher === null;
-    const [rows, count] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.db.read(cypher("asset/list"), { ...params, after: afterKey ?? "", limit: limit + 1 }),
-      unfiltered ? this.db.read(cypher("asset/count-all")) : this.db.read(cypher("asset/count"), params),
+      unfiltered ? this.visibleTotal(vis) : this.db.read(cypher("asset/count"), params).then((c) => c[0]!.totalCount as number),
     ]);
     return toPage(
       "asset",
       rows.map((r) => r.key as string),
       limit,
-      count[0]!.totalCount as number,
+      total,
       (k) => k,
     );
+  }
+
+  /** Every asset the viewer may see: the count store's total less the private records hidden from it. */
+  private async visibleTotal(vis: { viewerOrg: string | null; seesAll: boolean }): Promise<number> {
+    const [all, hidden] = await Promise.all([
+      this.db.read(cypher("asset/count-all")),
+      vis.seesAll ? Promise.resolve([{ hiddenCount: 0 }]) : this.db.read(cypher("asset/count-hidden"), { viewerOrg: vis.viewerOrg }),
+    ]);
+    return (all[0]!.totalCount as number) - (hidden[0]!.hiddenCount as number);
   }
 }
 

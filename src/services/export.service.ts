@@ -6,7 +6,11 @@ import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
 import type { AssetService } from "./asset.service.js";
 import { checkDepth } from "./limits.js";
-import { explain, traverse, type DirectionName } from "./traversal.js";
+import { explain, redact, traverse, type DirectionName } from "./traversal.js";
+import { ANONYMOUS, type Viewer } from "../model/viewer.js";
+import type { EventService } from "./events.service.js";
+import { assertStartsVisible } from "./lineage.service.js";
+import { Visibility } from "./visibility.js";
 
 /** How each exported asset was reached from the roots: the explanation an auditor keeps. */
 export interface ExportPath {
@@ -18,10 +22,20 @@ export interface ExportPath {
 /** The largest subgraph one export holds; larger ones answer LIMIT_EXCEEDED with advice. */
 export const MAX_EXPORT_NODES = limits.maxExportNodes;
 
+/** A node the viewer may not see, as an export carries it: its opaque id, its kind, nothing else. */
+function hiddenNode(id: string, n: SubgraphNode): SubgraphNode {
+  return {
+    key: id,
+    labels: n.labels.filter((l) => l !== "Asset").length ? n.labels : ["Asset"],
+    props: { key: id, kind: n.props.kind, placeholder: false, redacted: true },
+  };
+}
+
 export class ExportService {
   constructor(
     private readonly db: Executor,
     private readonly assets: AssetService,
+    private readonly events: EventService,
     private readonly maxNodes = MAX_EXPORT_NODES,
   ) {}
 
@@ -29,21 +43,43 @@ export class ExportService {
     roots: string[],
     direction: DirectionName,
     maxDepth?: number | null,
-  ): Promise<Subgraph & { paths: ExportPath[]; roots: string[] }> {
+    viewer: Viewer = ANONYMOUS,
+  ): Promise<Subgraph & { paths: ExportPath[]; roots: string[]; hiddenCount: number }> {
     const depth = checkDepth(maxDepth);
     const keys: string[] = [];
     for (const r of roots) keys.push(await this.assets.resolveKey(r, "roots"));
-    const walk = await traverse(this.db, keys, { direction, maxDepth: depth, maxReached: this.maxNodes + 1 });
+    const vis = new Visibility(viewer);
+    const raw = await traverse(this.db, keys, { direction, maxDepth: depth, maxReached: this.maxNodes + 1 });
+    assertStartsVisible(raw, vis, roots.join(", "), "roots");
+    const walk = redact(raw, vis);
     if (walk.nodes.size > this.maxNodes) {
       throw new LimitExceededError(
         `the subgraph holds more than ${this.maxNodes} assets; export it in parts (a smaller maxDepth, or several roots at a time)`,
       );
     }
-    const nodeKeys = [...walk.nodes.values()].map((n) => n.key).sort();
-    const nodes = (await this.db.read(cypher("export/nodes"), { keys: nodeKeys })) as unknown as SubgraphNode[];
-    const edges = (await this.db.read(cypher("export/edges"), { keys: nodeKeys })) as unknown as SubgraphEdge[];
+    const hidden = new Map<string, string>();
+    for (const n of raw.nodes.values()) if (!vis.sees(n)) hidden.set(n.key, vis.opaque(n.key, n.kind));
+    const shown = (k: string) => hidden.get(k) ?? k;
+    const nodeKeys = [...raw.nodes.values()].map((n) => n.key).sort();
+    const read = (await this.db.read(cypher("export/nodes"), { keys: nodeKeys })) as unknown as SubgraphNode[];
+    // A visible record that names a hidden one (its upstream reference) names it by its opaque id.
+    const hiddenIds = [...new Set([...raw.nodes.values()].filter((n) => hidden.has(n.key)).map((n) => String(n.key.split("@")[0])))];
+    const scrub = (text: string) => hiddenIds.reduce((t, id) => t.split(id).join(vis.opaque(id)), text);
+    const nodes = read.map((n) =>
+      hidden.has(n.key)
+        ? hiddenNode(hidden.get(n.key)!, n)
+        : hiddenIds.length && typeof n.props.document === "string"
+          ? { ...n, props: { ...n.props, document: scrub(n.props.document) } }
+          : n,
+    );
+    const edges = ((await this.db.read(cypher("export/edges"), { keys: nodeKeys })) as unknown as SubgraphEdge[]).map((e) =>
+      hidden.has(e.from) || hidden.has(e.to)
+        ? { from: shown(e.from), to: shown(e.to), type: e.type, props: { relation: e.props.relation, redacted: true } }
+        : e,
+    );
     const [extra] = await this.db.read(cypher("export/advisories"), { keys: nodeKeys });
     nodes.sort((a, b) => (a.key < b.key ? -1 : 1));
+    await this.events.recordPrivateRead(viewer, [...vis.privateReads], "export");
     const paths = [...walk.nodes.values()]
       .map((n) => ({ key: n.key, depth: n.depth, path: explain(walk, n.node) }))
       .sort((a, b) => a.depth - b.depth || (a.key < b.key ? -1 : 1));
@@ -52,8 +88,23 @@ export class ExportService {
       paths,
       nodes: nodes.map((n) => ({ ...n, labels: n.labels.slice().sort() })),
       edges,
-      advisories: (extra?.advisories as Record<string, unknown>[]) ?? [],
-      exemptions: (extra?.exemptions as Record<string, unknown>[]) ?? [],
+      advisories: ((extra?.advisories as Record<string, unknown>[]) ?? []).map((a) => {
+        const affects = ((a.affects as string[] | undefined) ?? []).map(shown);
+        const flagsHidden = ((a.affects as string[] | undefined) ?? []).some((k) => hidden.has(k));
+        return flagsHidden
+          ? {
+              ...a,
+              affects,
+              affectsId: vis.opaque(String(a.affectsId)),
+              summary: "(withheld: the advisory flags an asset you may not see)",
+              references: [],
+            }
+          : { ...a, affects };
+      }),
+      exemptions: ((extra?.exemptions as { assetKey: string; props?: Record<string, unknown> }[]) ?? []).map(({ props, ...x }) =>
+        hidden.has(x.assetKey) ? { ...x, assetKey: shown(x.assetKey), redacted: true } : { ...x, ...(props ?? {}) },
+      ),
+      hiddenCount: hidden.size,
     };
   }
 }

@@ -1,12 +1,15 @@
 // Lineage (everything an asset was built from, or everything built from it) and paths.
-import { BadUserInputError, LimitExceededError } from "../errors.js";
+import { BadUserInputError, LimitExceededError, NotFoundError } from "../errors.js";
+import { ANONYMOUS, type Viewer } from "../model/viewer.js";
+import type { EventService } from "./events.service.js";
+import { Visibility } from "./visibility.js";
 import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
 import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { AssetService } from "./asset.service.js";
 import { MAX_PATHS, checkDepth } from "./limits.js";
 import { pageByDepthKey, pageSize, type Page } from "./paging.js";
-import { explain, traverse, type AssetSummary, type DirectionName } from "./traversal.js";
+import { explain, redact, traverse, type AssetSummary, type DirectionName, type TraversalResult } from "./traversal.js";
 
 export interface ReachedModel {
   key: string;
@@ -14,55 +17,98 @@ export interface ReachedModel {
   path: EdgeModel[];
   /** What the traversal read of the asset (saves loading it for pages that ask no more). */
   summary?: AssetSummary;
+  /** A hidden asset: its key is an opaque id, and nothing else of it is shown. */
+  redacted?: boolean;
 }
 
 export interface TraversalPage extends Page<ReachedModel> {
   complete: boolean;
   cutReason: string | null;
+  /** Assets reached that the viewer may not see (counted in totalCount, shown as hidden nodes). */
+  hiddenCount: number;
+}
+
+/** A start the viewer may not see answers exactly as a key that names nothing. */
+export function assertStartsVisible(walk: TraversalResult, vis: Visibility, input: string, argument = "key"): void {
+  for (const k of walk.found) {
+    const n = walk.nodes.get(k);
+    if (n && !vis.sees(n)) throw new NotFoundError(`${argument}: no asset has the key or id ${JSON.stringify(input)}`, { key: input });
+  }
 }
 
 export class LineageService {
   constructor(
     private readonly db: Executor,
     private readonly assets: AssetService,
+    private readonly events: EventService,
   ) {}
 
-  async lineage(args: {
-    key: string;
-    direction: DirectionName;
-    maxDepth?: number | null;
-    edgeTypes?: EdgeTypeName[] | null;
-    first?: number | null;
-    after?: string | null;
-  }): Promise<TraversalPage> {
+  async lineage(
+    args: {
+      key: string;
+      direction: DirectionName;
+      maxDepth?: number | null;
+      edgeTypes?: EdgeTypeName[] | null;
+      first?: number | null;
+      after?: string | null;
+    },
+    viewer: Viewer = ANONYMOUS,
+  ): Promise<TraversalPage> {
     const maxDepth = checkDepth(args.maxDepth);
     pageSize(args.first);
     const opts = { direction: args.direction, maxDepth, types: args.edgeTypes ?? null };
     // Most questions name an exact key: try it as the start, and resolve a bare id (or answer
     // NOT_FOUND) only when it names no asset. One statement less per request.
-    let result = await traverse(this.db, [args.key], opts);
-    if (!result.found.length) result = await traverse(this.db, [await this.assets.resolveKey(args.key)], opts);
+    let walk = await traverse(this.db, [args.key], opts);
+    if (!walk.found.length) walk = await traverse(this.db, [await this.assets.resolveKey(args.key)], opts);
+    const vis = new Visibility(viewer);
+    assertStartsVisible(walk, vis, args.key);
+    const result = redact(walk, vis);
+    await this.events.recordPrivateRead(viewer, [...vis.privateReads], "lineage");
     const reached = [...result.nodes.values()].filter((n) => n.depth > 0);
-    const page = pageByDepthKey("lineage", reached, args.first, args.after, { complete: result.complete, cutReason: result.cutReason });
+    const page = pageByDepthKey("lineage", reached, args.first, args.after, {
+      complete: result.complete,
+      cutReason: result.cutReason,
+      hiddenCount: result.hiddenCount,
+    });
     // Explanations only for the page: a big answer has many assets but one page.
     return {
       ...page,
       items: page.items.map((i) => ({
         cursor: i.cursor,
-        node: { key: i.node.key, depth: i.node.depth, path: explain(result, i.node.node), summary: i.node },
+        node: {
+          key: i.node.key,
+          depth: i.node.depth,
+          path: explain(result, i.node.node),
+          summary: i.node,
+          redacted: Boolean(i.node.redacted),
+        },
       })),
     };
   }
 
-  async paths(args: { from: string; to: string; maxDepth?: number | null; limit?: number | null }): Promise<EdgeModel[][]> {
+  async paths(
+    args: { from: string; to: string; maxDepth?: number | null; limit?: number | null },
+    viewer: Viewer = ANONYMOUS,
+  ): Promise<EdgeModel[][]> {
     const maxDepth = checkDepth(args.maxDepth);
     const limit = args.limit ?? 5;
     if (!Number.isInteger(limit) || limit < 1) throw new BadUserInputError(`limit: expected a whole number >= 1, found ${limit}`);
     if (limit > MAX_PATHS) throw new LimitExceededError(`limit: at most ${MAX_PATHS} paths, asked for ${limit}`);
     const from = await this.assets.resolveKey(args.from, "from");
     const to = await this.assets.resolveKey(args.to, "to");
+    const vis = new Visibility(viewer);
+    const ends = await this.assets.byKeys([from, to]);
+    if (!vis.sees(ends[0]!)) throw new NotFoundError(`from: no asset has the key or id ${JSON.stringify(args.from)}`, { key: args.from });
+    if (!vis.sees(ends[1]!)) throw new NotFoundError(`to: no asset has the key or id ${JSON.stringify(args.to)}`, { key: args.to });
     if (from === to) return [];
     const rows = await this.db.read(cypher("traverse/shortest-paths"), { from, to, maxDepth, limit });
-    return rows.map((r) => r.edges as EdgeModel[]);
+    const paths = rows.map((r) => r.edges as EdgeModel[]);
+    // Steps through assets the viewer may not see are shown by their opaque ids.
+    const keys = [...new Set(paths.flat().flatMap((e) => [e.from, e.to]))];
+    const facts = new Map((await this.assets.byKeys(keys)).filter((a) => a !== null).map((a) => [a.key, a]));
+    const shown = (k: string) => (facts.has(k) ? vis.shown(facts.get(k)!) : k);
+    await this.events.recordPrivateRead(viewer, [...vis.privateReads], "paths");
+    return paths.map((p) => p.map((e) => ({ ...e, from: shown(e.from), to: shown(e.to) })));
   }
 }

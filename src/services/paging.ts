@@ -55,12 +55,12 @@ const after = (a: Position, b: Position) => a[0] > b[0] || (a[0] === b[0] && a[1
  * assets are grouped by depth, and groups are sorted one at a time until the page (plus one,
  * to tell whether a next page exists) is full — a hub's blast radius has 100k assets, a page 50.
  */
-export function pageByDepthKey<T extends { depth: number; key: string }>(
+export function pageByDepthKey<T extends { depth: number; key: string }, X extends object>(
   kind: string,
   all: readonly T[],
   first: number | null | undefined,
   cursor: string | null | undefined,
-  extra: { complete: boolean; cutReason: string | null },
+  extra: X,
 ) {
   const limit = pageSize(first);
   const from = decodeCursor<Position>(kind, cursor);

@@ -1,6 +1,6 @@
 // Blast radius (who is affected downstream of a flag), risk reports (which flags reach an
 // asset from upstream) and audits (risk reports of a whole deployment), by the policy.
-import { BadUserInputError, LimitExceededError } from "../errors.js";
+import { BadUserInputError, LimitExceededError, NotFoundError } from "../errors.js";
 import type { EdgeModel } from "../model/asset.js";
 import type { AssetService } from "./asset.service.js";
 import type { AdvisoryModel, AdvisoryService } from "./advisory.service.js";
@@ -9,7 +9,10 @@ import { MAX_AUDIT_KEYS, MAX_DEPTH, checkDepth } from "./limits.js";
 import type { TraversalPage } from "./lineage.service.js";
 import { pageByDepthKey } from "./paging.js";
 import { effectiveSeverity, policyFor, severityRank, type Policy, type SeverityName } from "./policy.js";
-import { explain, traverse, type AssetSummary, type ReachedNode, type TraversalResult } from "./traversal.js";
+import { explain, redact, traverse, type AssetSummary, type ReachedNode, type TraversalResult } from "./traversal.js";
+import { ANONYMOUS, type Viewer } from "../model/viewer.js";
+import type { EventService } from "./events.service.js";
+import { Visibility } from "./visibility.js";
 
 export interface AffectedModel {
   key: string;
@@ -20,6 +23,8 @@ export interface AffectedModel {
   path: EdgeModel[];
   /** What the traversal read of the asset (saves loading it for pages that ask no more). */
   summary?: AssetSummary;
+  /** A hidden asset (its key is an opaque id). */
+  redacted?: boolean;
 }
 
 export interface CountModel {
@@ -63,6 +68,7 @@ export class RiskService {
     private readonly assets: AssetService,
     private readonly advisories: AdvisoryService,
     private readonly policy: Policy,
+    private readonly events: EventService,
   ) {}
 
   /** Every relation some category lets through: the widest walk a risk report needs. */
@@ -70,14 +76,18 @@ export class RiskService {
     return [...new Set([...this.policy.default.relations, ...Object.values(this.policy.categories).flatMap((c) => c.relations)])];
   }
 
-  async blastRadius(args: {
-    advisoryId?: string | null;
-    key?: string | null;
-    maxDepth?: number | null;
-    relations?: string[] | null;
-    first?: number | null;
-    after?: string | null;
-  }): Promise<BlastRadiusModel> {
+  async blastRadius(
+    args: {
+      advisoryId?: string | null;
+      key?: string | null;
+      maxDepth?: number | null;
+      relations?: string[] | null;
+      first?: number | null;
+      after?: string | null;
+    },
+    viewer: Viewer = ANONYMOUS,
+  ): Promise<BlastRadiusModel> {
+    const vis = new Visibility(viewer);
     if (Boolean(args.advisoryId) === Boolean(args.key))
       throw new BadUserInputError(
         "blastRadius: give exactly one of advisoryId (a published flag) and key (what if this asset were flagged)",
@@ -94,6 +104,7 @@ export class RiskService {
     } else {
       const key = await this.assets.resolveKey(args.key!);
       const [asset] = await this.assets.byKeys([key]);
+      if (!vis.sees(asset!)) throw new NotFoundError(`key: no asset has the key or id ${JSON.stringify(args.key)}`, { key: args.key });
       advisory = {
         id: `what-if:${key}`,
         category: "OTHER",
@@ -110,11 +121,15 @@ export class RiskService {
     }
     const policy = policyFor(this.policy, advisory.category);
     const relations = args.relations ? policy.relations.filter((r) => args.relations!.includes(r)) : policy.relations;
-    const result = await traverse(this.db, sources, { direction: "DOWNSTREAM", maxDepth, relations, stopAt: (n) => exempt.has(n.key) });
+    const walk = await traverse(this.db, sources, { direction: "DOWNSTREAM", maxDepth, relations, stopAt: (n) => exempt.has(n.key) });
+    const result = redact(walk, vis);
+    await this.events.recordPrivateRead(viewer, [...vis.privateReads], "blastRadius");
+    if ([...walk.nodes.values()].some((n) => n.depth === 0 && !vis.sees(n))) advisory = withheld(advisory, vis);
     const nodes = [...result.nodes.values()];
     const page = pageByDepthKey("affected", nodes, args.first, args.after, {
       complete: result.complete,
       cutReason: result.cutReason,
+      hiddenCount: result.hiddenCount,
     });
     // Explanations only for the page: a hub's blast radius has many assets but one page.
     const items = page.items.map((i) => ({
@@ -126,6 +141,7 @@ export class RiskService {
         effectiveSeverity: effectiveSeverity(advisory.severity, i.node.depth, policy.severityDropPerHop),
         path: explain(result, i.node.node).reverse(),
         summary: i.node,
+        redacted: Boolean(i.node.redacted),
       },
     }));
     return {
@@ -133,32 +149,42 @@ export class RiskService {
       items,
       advisory,
       byKind: counts(nodes.map((n) => n.kind.toUpperCase())),
-      byPublisher: counts(nodes.map((n) => n.publisher ?? n.owner ?? "(unknown)")),
+      byPublisher: counts(nodes.map((n) => (n.redacted ? "(hidden)" : (n.publisher ?? n.owner ?? "(unknown)")))),
       byDepth: counts(nodes.map((n) => String(n.depth))).sort((a, b) => Number(a.key) - Number(b.key)),
       contacts: [...new Set(nodes.flatMap((n) => [...(n.contacts ?? []), ...(n.owner ? [n.owner] : [])]))].sort(),
     };
   }
 
-  async riskReport(input: string): Promise<RiskReportModel> {
+  async riskReport(input: string, viewer: Viewer = ANONYMOUS): Promise<RiskReportModel> {
     // An exact key is tried as it is; a bare id is resolved (or NOT_FOUND answered) only when
     // it names no asset: one statement less per request.
     const cache = new Map<string, AdvisoryModel>();
-    return (await this.reportOf(input, cache)) ?? (await this.reportOf(await this.assets.resolveKey(input), cache))!;
+    const vis = new Visibility(viewer);
+    const report = (await this.reportOf(input, cache, vis)) ?? (await this.reportOf(await this.assets.resolveKey(input), cache, vis));
+    if (report === "hidden" || !report) throw new NotFoundError(`key: no asset has the key or id ${JSON.stringify(input)}`, { key: input });
+    await this.events.recordPrivateRead(viewer, [...vis.privateReads], "riskReport");
+    return report;
   }
 
-  /** Risk reports of resolved keys, one upstream walk each. */
-  async riskReports(keys: string[]): Promise<RiskReportModel[]> {
+  /** Risk reports of resolved keys, one upstream walk each (keys the viewer may not see are left out). */
+  async riskReports(keys: string[], viewer: Viewer = ANONYMOUS): Promise<RiskReportModel[]> {
     const out: RiskReportModel[] = [];
     const advisoryCache = new Map<string, AdvisoryModel>();
+    const vis = new Visibility(viewer);
     for (const key of keys) {
-      const report = await this.reportOf(key, advisoryCache);
-      if (report) out.push(report);
+      const report = await this.reportOf(key, advisoryCache, vis);
+      if (report && report !== "hidden") out.push(report);
     }
+    await this.events.recordPrivateRead(viewer, [...vis.privateReads], "riskReports");
     return out;
   }
 
-  /** The risk report of one key, or null when no asset has that key. */
-  private async reportOf(key: string, advisoryCache: Map<string, AdvisoryModel>): Promise<RiskReportModel | null> {
+  /** The risk report of one key; null when no asset has that key, "hidden" when the viewer may not see it. */
+  private async reportOf(
+    key: string,
+    advisoryCache: Map<string, AdvisoryModel>,
+    vis: Visibility,
+  ): Promise<RiskReportModel | null | "hidden"> {
     const relations = this.carryingRelations();
     const walk = await traverse(this.db, [key], {
       direction: "UPSTREAM",
@@ -168,6 +194,8 @@ export class RiskService {
       keepAllEdges: true,
     });
     if (!walk.found.length) return null;
+    const start = walk.nodes.get(walk.found[0]!);
+    if (start && !vis.sees(start)) return "hidden";
     const ids = [...new Set([...walk.nodes.values()].flatMap((n) => n.advisories))];
     // The walk read the advisories with the nodes: no further query.
     for (const id of ids)
@@ -180,12 +208,16 @@ export class RiskService {
       const policy = policyFor(this.policy, advisory.category);
       const hit = nearestFlag(walk, id, new Set(policy.relations), childrenCache);
       if (!hit) continue;
+      // The chain is shown as the viewer may see it: hidden steps as opaque ids, and an advisory
+      // whose flagged asset is hidden without what would name it.
+      const source = hit.path.length ? hit.path[hit.path.length - 1]!.to : key;
+      const hiddenSource = !vis.sees(walk.nodes.get(source)!);
       risks.push({
         key,
-        advisory,
+        advisory: hiddenSource ? withheld(advisory, vis) : advisory,
         depth: hit.depth,
         effectiveSeverity: effectiveSeverity(advisory.severity, hit.depth, policy.severityDropPerHop),
-        path: hit.path,
+        path: hit.path.map((e) => ({ ...e, from: shownKey(walk, e.from, vis), to: shownKey(walk, e.to, vis) })),
       });
     }
     risks.sort(
@@ -205,13 +237,18 @@ export class RiskService {
    * The risk reports of what a deployment uses: keys, bare ids (newest version) or
    * id@range (newest matching version). Each advisory once, with every asset it reaches.
    */
-  async audit(inputs: string[], failAt: SeverityName): Promise<AuditModel> {
+  async audit(inputs: string[], failAt: SeverityName, viewer: Viewer = ANONYMOUS): Promise<AuditModel> {
     if (inputs.length > MAX_AUDIT_KEYS) throw new LimitExceededError(`keys: at most ${MAX_AUDIT_KEYS} a request, given ${inputs.length}`);
-    const keys = await this.assets.resolveKeys(inputs, { ranges: true });
+    const vis = new Visibility(viewer);
+    const found = await this.assets.resolveKeys(inputs, { ranges: true });
+    // A key the viewer may not see is unknown to it.
+    const facts = await this.assets.byKeys(found.filter((k) => k !== null));
+    const seen = new Set(facts.filter((a) => a !== null && vis.sees(a)).map((a) => a!.key));
+    const keys = found.map((k) => (k !== null && seen.has(k) ? k : null));
     const unknown = inputs.filter((_, i) => keys[i] === null);
     const resolved = keys.filter((k) => k !== null);
     const audited = [...new Set(resolved)];
-    const reports = await this.riskReports(audited);
+    const reports = await this.riskReports(audited, viewer);
     const findings = new Map<string, { advisory: AdvisoryModel; reaches: AffectedModel[] }>();
     for (const r of reports)
       for (const risk of r.risks) {
@@ -234,6 +271,21 @@ export class RiskService {
       findings: list,
     };
   }
+}
+
+/** An advisory whose flagged asset the viewer may not see: its id, category and severity, nothing that names the asset. */
+function withheld(advisory: AdvisoryModel, vis: Visibility): AdvisoryModel {
+  return {
+    ...advisory,
+    affectsId: vis.opaque(advisory.affectsId),
+    summary: "(withheld: the advisory flags an asset you may not see)",
+    references: [],
+  };
+}
+
+function shownKey(walk: TraversalResult, key: string, vis: Visibility): string {
+  const n = walk.nodes.get(key);
+  return n && !vis.sees(n) ? vis.opaque(key) : key;
 }
 
 /** Breadth-first over the edges an upstream walk kept, under one advisory's relations and exemptions. */

@@ -28,10 +28,10 @@ export class Services {
     this.assets = new AssetService(db);
     this.ingest = new IngestService(db, log);
     this.advisories = new AdvisoryService(db, this.assets);
-    this.lineage = new LineageService(db, this.assets);
-    this.risk = new RiskService(db, this.assets, this.advisories, policy);
-    this.exports = new ExportService(db, this.assets);
-    this.keys = new KeyService(db);
     this.events = new EventService(db);
+    this.lineage = new LineageService(db, this.assets, this.events);
+    this.risk = new RiskService(db, this.assets, this.advisories, policy, this.events);
+    this.exports = new ExportService(db, this.assets, this.events);
+    this.keys = new KeyService(db);
   }
 }

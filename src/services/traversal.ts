@@ -8,6 +8,7 @@ import { toPlain, type Executor, type Tx } from "../neo4j/executor.js";
 import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { DirectionName } from "../model/vocab.js";
 import { MAX_REACHED, TRAVERSAL_BUDGET_MS } from "./limits.js";
+import type { Visibility } from "./visibility.js";
 
 export type { DirectionName };
 
@@ -29,6 +30,11 @@ export interface NodeInfo extends AssetSummary {
   node: string;
   advisories: string[];
   exemptFrom: string[];
+  visibility: string | null;
+  /** The organisation that owns it. */
+  org: string | null;
+  /** A hidden node: `key` and `node` are its opaque id, the rest of what it holds withheld. */
+  redacted?: boolean;
 }
 
 export interface ReachedNode extends NodeInfo {
@@ -79,7 +85,7 @@ interface Step {
   constraint: string | null;
 }
 
-const INFO_COLUMNS = ["key", "kind", "name", "publisher", "owner", "contacts", "advisories", "exemptFrom"] as const;
+const INFO_COLUMNS = ["key", "kind", "name", "publisher", "owner", "contacts", "visibility", "org", "advisories", "exemptFrom"] as const;
 
 /**
  * A node of a traversal's rows. The advisories come as property maps: their ids go on the node,
@@ -99,6 +105,8 @@ function nodeInfo(get: (column: (typeof INFO_COLUMNS)[number]) => unknown, advis
     contacts: (get("contacts") as string[] | null) ?? null,
     advisories: flags.map((v) => v.id as string),
     exemptFrom: get("exemptFrom") as string[],
+    visibility: (get("visibility") as string | null) ?? null,
+    org: (get("org") as string | null) ?? null,
   };
 }
 
@@ -245,4 +253,38 @@ export function explain(result: TraversalResult, node: string): EdgeModel[] {
     cur = result.nodes.get(parent);
   }
   return out.reverse();
+}
+
+/**
+ * The traversal as a viewer may see it: every node it may not see becomes a hidden node (its
+ * opaque id for key and identity, its kind, nothing else), in the nodes, the explanation links
+ * and the kept edges, so that depths, chains, totals and risk are those of the whole graph.
+ * Returns the result itself when nothing is hidden.
+ */
+export function redact(result: TraversalResult, vis: Visibility): TraversalResult & { hiddenCount: number } {
+  const hidden = new Map<string, string>();
+  for (const n of result.nodes.values()) if (!vis.sees(n)) hidden.set(n.key, vis.opaque(n.key, n.kind));
+  if (!hidden.size) return { ...result, hiddenCount: 0 };
+  const shown = (k: string) => hidden.get(k) ?? k;
+  const nodes = new Map<string, ReachedNode>();
+  for (const n of result.nodes.values()) {
+    const via: ReachedNode["via"] = n.via ? [shown(n.via[0]), n.via[1], n.via[2], n.via[3]] : null;
+    const id = hidden.get(n.key);
+    nodes.set(
+      id ?? n.node,
+      id
+        ? { ...n, key: id, node: id, name: null, publisher: null, owner: null, contacts: null, org: null, redacted: true, via }
+        : n.via && hidden.has(n.via[0])
+          ? { ...n, via }
+          : n,
+    );
+  }
+  const edges = new Map<string, { parent: string; edge: EdgeModel }[]>();
+  for (const [child, list] of result.edges) {
+    edges.set(
+      shown(child),
+      list.map(({ parent, edge }) => ({ parent: shown(parent), edge: { ...edge, from: shown(edge.from), to: shown(edge.to) } })),
+    );
+  }
+  return { ...result, found: result.found.map(shown), nodes, edges, hiddenCount: hidden.size };
 }

@@ -200,7 +200,7 @@ describe("exports of the UMR graph", () => {
   });
 
   it("a subgraph over the size limit answers LIMIT_EXCEEDED with advice instead of exhausting memory", async () => {
-    const small = new ExportService(db, services.assets, 5);
+    const small = new ExportService(db, services.assets, services.events, 5);
     await expect(exportSubgraph(small, ["plip"], "UPSTREAM", null, "JSON")).rejects.toThrow(
       new LimitExceededError("the subgraph holds more than 5 assets; export it in parts (a smaller maxDepth, or several roots at a time)"),
     );

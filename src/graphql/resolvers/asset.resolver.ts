@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Query, Resolv
 import type { GraphQLResolveInfo } from "graphql";
 import type { AppContext } from "../context.js";
 import { loadAsset } from "../load-asset.js";
-import { toAsset, toConnection, toEdge } from "../mappers.js";
+import { toAsset, toConnection, toVisibleEdge } from "../mappers.js";
 import { Asset, AssetConnection, Edge, EdgeConnection } from "../types/asset.type.js";
 import { AssetKind } from "../types/enums.js";
 
@@ -26,12 +26,13 @@ export class AssetResolver {
   })
   async asset(@Arg("key", () => ID) key: string, @Ctx() ctx: AppContext): Promise<Asset | null> {
     // An exact key is one loader call; only a bare id needs resolving first.
+    // A key the viewer may not see answers exactly as one that names nothing.
     const exact = await ctx.loaders.asset.load(key);
-    if (exact) return toAsset(exact);
+    if (exact) return ctx.visibility.sees(exact) ? toAsset(exact) : null;
     if (key.includes("@")) return null;
     const [resolved] = await ctx.services.assets.resolveKeys([key]);
     const m = resolved ? await ctx.loaders.asset.load(resolved) : null;
-    return m ? toAsset(m) : null;
+    return m && ctx.visibility.sees(m) ? toAsset(m) : null;
   }
 
   @Query(() => AssetConnection, { nullable: true, description: "Assets in key order, filtered and paged." })
@@ -41,7 +42,7 @@ export class AssetResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<AssetConnection> {
-    const page = await ctx.services.assets.list(filter ?? {}, first, after);
+    const page = await ctx.services.assets.list(filter ?? {}, first, after, ctx.viewer);
     const models = await ctx.loaders.asset.loadMany(page.items.map((i) => i.node));
     const byKey = new Map<string, Asset>();
     for (const m of models) if (m && !(m instanceof Error)) byKey.set(m.key, toAsset(m));
@@ -50,7 +51,8 @@ export class AssetResolver {
 
   @FieldResolver(() => [Edge], { description: "Direct dependencies: what this asset was built from." })
   async upstream(@Root() asset: Asset, @Ctx() ctx: AppContext): Promise<Edge[]> {
-    return (await ctx.loaders.upstream.load(asset.key)).map(toEdge);
+    if (asset.redacted) return [];
+    return (await ctx.loaders.upstream.load(asset.key)).map((e) => toVisibleEdge(e, ctx.visibility));
   }
 
   @FieldResolver(() => EdgeConnection, { description: "Direct dependents: what was built from this asset, paged by dependent key." })
@@ -60,7 +62,8 @@ export class AssetResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<EdgeConnection> {
-    return toConnection(await ctx.loaders.downstream.load({ key: asset.key, first, after }), toEdge);
+    if (asset.redacted) return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    return toConnection(await ctx.loaders.downstream.load({ key: asset.key, first, after }), (e) => toVisibleEdge(e, ctx.visibility));
   }
 }
 

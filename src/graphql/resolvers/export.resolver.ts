@@ -18,6 +18,6 @@ export class ExportResolver {
     @Arg("format", () => ExportFormat) format: ExportFormat,
     @Ctx() ctx: AppContext,
   ): Promise<Export> {
-    return exportSubgraph(ctx.services.exports, roots, direction, maxDepth, format);
+    return exportSubgraph(ctx.services.exports, roots, direction, maxDepth, format, ctx.viewer);
   }
 }

@@ -22,13 +22,20 @@ export class LineageResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<Traversal> {
-    const page = await ctx.services.lineage.lineage({ key, direction, maxDepth, edgeTypes, first, after });
+    const page = await ctx.services.lineage.lineage({ key, direction, maxDepth, edgeTypes, first, after }, ctx.viewer);
     return {
       ...toConnection(page, (r) =>
-        Object.assign(new Reached(), { assetKey: r.key, depth: r.depth, path: r.path.map(toEdge), summary: r.summary }),
+        Object.assign(new Reached(), {
+          assetKey: r.key,
+          depth: r.depth,
+          path: r.path.map(toEdge),
+          summary: r.summary,
+          redacted: Boolean(r.redacted),
+        }),
       ),
       complete: page.complete,
       cutReason: page.cutReason,
+      hiddenCount: page.hiddenCount,
     };
   }
 
@@ -44,6 +51,6 @@ export class LineageResolver {
     @Arg("limit", () => Int, { nullable: true }) limit: number | null,
     @Ctx() ctx: AppContext,
   ): Promise<Edge[][]> {
-    return (await ctx.services.lineage.paths({ from, to, maxDepth, limit })).map((p) => p.map(toEdge));
+    return (await ctx.services.lineage.paths({ from, to, maxDepth, limit }, ctx.viewer)).map((p) => p.map(toEdge));
   }
 }

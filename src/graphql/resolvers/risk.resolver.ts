@@ -24,12 +24,13 @@ export class RiskResolver {
     relations: string[] | null,
     @Ctx() ctx: AppContext,
   ): Promise<BlastRadius> {
-    const r = await ctx.services.risk.blastRadius({ advisoryId, key, maxDepth, first, after, relations });
+    const r = await ctx.services.risk.blastRadius({ advisoryId, key, maxDepth, first, after, relations }, ctx.viewer);
     return {
       ...toConnection(r, toAffected),
       advisory: toAdvisory(r.advisory),
       complete: r.complete,
       cutReason: r.cutReason,
+      hiddenCount: r.hiddenCount,
       byKind: r.byKind,
       byPublisher: r.byPublisher,
       byDepth: r.byDepth,
@@ -42,7 +43,7 @@ export class RiskResolver {
     description: "Every open advisory that reaches an asset from upstream, each with its depth, effective severity and explanation.",
   })
   async riskReport(@Arg("key", () => ID) key: string, @Ctx() ctx: AppContext): Promise<RiskReport> {
-    const r = await ctx.services.risk.riskReport(key);
+    const r = await ctx.services.risk.riskReport(key, ctx.viewer);
     return Object.assign(new RiskReport(), {
       assetKey: r.key,
       highestSeverity: r.highestSeverity,
@@ -65,7 +66,7 @@ export class RiskResolver {
     failAt: Severity | null,
     @Ctx() ctx: AppContext,
   ): Promise<AuditReport> {
-    const r = await ctx.services.risk.audit(keys, failAt ?? Severity.HIGH);
+    const r = await ctx.services.risk.audit(keys, failAt ?? Severity.HIGH, ctx.viewer);
     return {
       ...r,
       highestSeverity: r.highestSeverity,

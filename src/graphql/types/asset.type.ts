@@ -47,6 +47,12 @@ export class Asset {
   @Field(() => String, { nullable: true, description: "public or private." })
   visibility!: string | null;
 
+  @Field(() => Boolean, {
+    description:
+      'True for an asset the caller may not see (another organisation\'s private record): its key and id are an opaque id, its name "(hidden)", and nothing else of it is shown. Risk still travels through it.',
+  })
+  redacted!: boolean;
+
   @Field(() => String, { nullable: true, description: "SHA-256 of the record's canonical JSON form." })
   contentHash!: string | null;
 

@@ -18,6 +18,9 @@ export class Reached {
   @Field(() => [Edge], { description: "A shortest chain of edges between the start and this asset, start side first." })
   path!: Edge[];
 
+  @Field(() => Boolean, { description: "True for an asset the caller may not see: `asset` is a hidden node (an opaque id, its kind)." })
+  redacted!: boolean;
+
   assetKey!: string;
   /** What the traversal read of the asset, when it comes from one (not a GraphQL field). */
   summary?: AssetSummary;
@@ -42,6 +45,12 @@ export class Traversal {
 
   @Field(() => String, { nullable: true, description: "Why the answer is incomplete, and what to do." })
   cutReason!: string | null;
+
+  @Field(() => Int, {
+    description:
+      "How many of the assets counted are hidden from the caller (another organisation's private records); visible + hidden = totalCount.",
+  })
+  hiddenCount!: number;
 
   @Field(() => [ReachedCursor], { description: "This page." })
   edges!: ReachedCursor[];
@@ -124,6 +133,9 @@ export class Affected {
   @Field(() => [Edge], { description: "The explanation: a shortest chain of edges from the affected asset up to the flagged source." })
   path!: Edge[];
 
+  @Field(() => Boolean, { description: "True for an asset the caller may not see: `asset` is a hidden node (an opaque id, its kind)." })
+  redacted!: boolean;
+
   assetKey!: string;
   /** What the traversal read of the asset, when it comes from one (not a GraphQL field). */
   summary?: AssetSummary;
@@ -160,6 +172,12 @@ export class BlastRadius {
 
   @Field(() => String, { nullable: true, description: "Why the answer is incomplete, and what to do." })
   cutReason!: string | null;
+
+  @Field(() => Int, {
+    description:
+      "How many of the assets counted are hidden from the caller (another organisation's private records); visible + hidden = totalCount.",
+  })
+  hiddenCount!: number;
 
   @Field(() => [Count], { description: "Affected assets by kind." })
   byKind!: Count[];
