@@ -161,6 +161,11 @@ export interface Limits {
   maxExportNodes: number;
   /** The propagation policy file, or null for config/propagation-policy.yaml. */
   policyFile: string | null;
+  /**
+   * The secret hidden records' opaque ids are made with (UMR_REDACTION_SECRET): set it so that
+   * several API processes show the same ids; null makes a random one per process.
+   */
+  redactionSecret: string | null;
 }
 
 export function loadLimits(env: Env = process.env): Limits {
@@ -169,6 +174,7 @@ export function loadLimits(env: Env = process.env): Limits {
     traversalBudgetMs: int(env, "UMR_TRAVERSAL_BUDGET_MS", 20_000),
     maxExportNodes: int(env, "UMR_MAX_EXPORT_NODES", 50_000),
     policyFile: env.UMR_POLICY_FILE ? path.resolve(env.UMR_POLICY_FILE) : null,
+    redactionSecret: env.UMR_REDACTION_SECRET?.trim() || null,
   };
 }
 

@@ -37,6 +37,28 @@ export function selectionDepth(doc: DocumentNode, operationName?: string | null)
   return Math.max(0, ...ops.map((o) => depthOf((o as { selectionSet: SelectionSetNode }).selectionSet, new Set())));
 }
 
+/**
+ * What one call of a traversal field costs before its selection: the work it does in Neo4j, not
+ * the size of its answer (README "Limits"). An audit costs per key it names.
+ */
+export const TRAVERSAL_COST: Record<string, number> = {
+  lineage: 500,
+  paths: 500,
+  blastRadius: 1000,
+  riskReport: 500,
+  exportSubgraph: 5000,
+};
+export const AUDIT_COST_PER_KEY = 500;
+
+const traversalEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (type.name !== "Query") return undefined;
+  if (field.name === "audit") return AUDIT_COST_PER_KEY * Math.max(1, Array.isArray(args.keys) ? args.keys.length : 1) + childComplexity;
+  const base = TRAVERSAL_COST[field.name];
+  if (base === undefined) return undefined;
+  const first = typeof args.first === "number" ? args.first : DEFAULT_PAGE_SIZE;
+  return base + childComplexity * (field.args.some((a) => a.name === "first") ? Math.max(1, first) : 1);
+};
+
 const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (!field.args.some((a) => a.name === "first")) return undefined;
   const first = typeof args.first === "number" ? args.first : DEFAULT_PAGE_SIZE;
@@ -61,7 +83,7 @@ export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin {
               query: document,
               ...(request.operationName ? { operationName: request.operationName } : {}),
               variables: request.variables ?? {},
-              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              estimators: [traversalEstimator, pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (err) {
             // The estimate coerces the variables before Apollo does: a bad variable value is the

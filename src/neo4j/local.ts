@@ -1,6 +1,7 @@
 // The project's own Neo4j Community server (neo4j-local/): built and fetched from Maven Central
 // on first use, started on loopback, stopped with its parent. No Docker needed.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
@@ -61,8 +62,30 @@ export function alive(pid: number): boolean {
   }
 }
 
+/** The Bolt password of a data folder's local Neo4j, when it has one. */
+export function readBoltPassword(home: string): string | null {
+  try {
+    return fs.readFileSync(path.join(home, "bolt-password"), "utf8").trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The Bolt password of a data folder's local Neo4j: made on first start, kept beside its files (0600). */
+export function boltPasswordOf(home: string): string {
+  const file = path.join(home, "bolt-password");
+  const known = readBoltPassword(home);
+  if (known !== null) return known;
+  fs.mkdirSync(home, { recursive: true });
+  const password = randomBytes(24).toString("base64url");
+  fs.writeFileSync(file, password + "\n", { mode: 0o600 });
+  return password;
+}
+
 export interface LocalNeo4j {
   uri: string;
+  /** The generated Bolt password (user neo4j). */
+  password: string;
   pid: number;
   /** Stops the server and waits until its JVM has exited. Safe to call twice. */
   stop(): Promise<void>;
@@ -225,8 +248,11 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     String(parseBytes(opts.pagecache)),
     "--parent-pid",
     String(process.pid),
+    "--password-file",
+    path.join(opts.home, "bolt-password"),
   ];
   fs.mkdirSync(opts.home, { recursive: true });
+  const password = boltPasswordOf(opts.home);
   // stdin stays an open pipe that we never write to: when this process dies, however it dies,
   // the pipe closes and the launcher shuts Neo4j down.
   const child = spawn(javaCommand(), args, { stdio: ["pipe", "pipe", "pipe"] });
@@ -274,7 +300,12 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   opts.log.info({ uri, jvmPid: child.pid, home: opts.home, ms: Date.now() - started }, "local Neo4j started");
   const instanceFile = instanceFileOf(opts.home);
   if (opts.announce) {
-    const file: InstanceFile = { uri, databaseId: await databaseIdAt(uri), jvmPid: child.pid!, startedAt: new Date().toISOString() };
+    const file: InstanceFile = {
+      uri,
+      databaseId: await databaseIdAt(uri, password),
+      jvmPid: child.pid!,
+      startedAt: new Date().toISOString(),
+    };
     fs.writeFileSync(instanceFile, JSON.stringify(file, null, 2) + "\n", { mode: 0o600 });
   }
 
@@ -288,6 +319,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   let stopping: Promise<void> | undefined;
   return {
     uri,
+    password,
     pid: child.pid!,
     stop() {
       stopping ??= (async () => {
@@ -318,8 +350,8 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
 }
 
 /** The id of the database a server holds (`CALL db.info()`), which names one store wherever it runs. */
-export async function databaseIdAt(uri: string): Promise<string> {
-  const driver = createDriver({ uri, user: "neo4j", password: "" });
+export async function databaseIdAt(uri: string, password: string): Promise<string> {
+  const driver = createDriver({ uri, user: "neo4j", password });
   try {
     const { records } = await driver.executeQuery("CALL db.info() YIELD id RETURN id", {}, { routing: "READ" });
     return String(records[0]!.get("id"));

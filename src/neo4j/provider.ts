@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Config, Neo4jCredentials } from "../config.js";
 import type { Logger } from "../log.js";
 import { ServiceUnavailableError } from "../errors.js";
-import { alive, databaseIdAt, readInstanceFile, startLocalNeo4j } from "./local.js";
+import { alive, databaseIdAt, readBoltPassword, readInstanceFile, startLocalNeo4j } from "./local.js";
 
 export type Neo4jKind = "external" | "docker" | "local";
 
@@ -38,7 +38,7 @@ export async function provideNeo4j(config: Config, purpose: Purpose, log: Logger
     const running = await runningInstance(config.local.dataDir);
     if (running) {
       log.debug({ uri: running }, "using the local Neo4j that npm start runs");
-      return { kind: "local", uri: running, user: "neo4j", password: "", stop: async () => {} };
+      return { kind: "local", uri: running, user: "neo4j", password: readBoltPassword(config.local.dataDir)!, stop: async () => {} };
     }
   }
   const throwaway = purpose === "test";
@@ -56,7 +56,7 @@ export async function provideNeo4j(config: Config, purpose: Purpose, log: Logger
     kind: "local",
     uri: local.uri,
     user: "neo4j",
-    password: "",
+    password: local.password,
     pid: local.pid,
     async stop() {
       await local.stop();
@@ -74,10 +74,18 @@ async function runningInstance(dataDir: string): Promise<string | null> {
   const file = readInstanceFile(dataDir);
   if (!file) return null;
   if (!alive(file.jvmPid)) return null; // left behind by a server that died: start a new one
+  const notOurs = () =>
+    new ServiceUnavailableError(
+      `the server at ${file.uri} is not the local Neo4j of ${dataDir} (its database is another one). What to do: stop whatever took that port, then start umr-graph again, or set NEO4J_URI.`,
+    );
+  const password = readBoltPassword(dataDir);
+  if (password === null) throw notOurs();
   let id: string;
   try {
-    id = await databaseIdAt(file.uri);
-  } catch {
+    id = await databaseIdAt(file.uri, password);
+  } catch (err) {
+    // A server that refuses this folder's password is somebody else's.
+    if ((err as { code?: string }).code === "Neo.ClientError.Security.Unauthorized") throw notOurs();
     throw new ServiceUnavailableError(
       `the local Neo4j of ${dataDir} (pid ${file.jvmPid}) does not answer at ${file.uri}. What to do: wait until \`npm start\` says it is ready, or stop that process.`,
     );

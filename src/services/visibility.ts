@@ -3,10 +3,11 @@
 // secret alone derives from its key (stable, so chains stay chains), its kind, and nothing else.
 // Risk still travels through hidden nodes: only their identity is withheld.
 import { createHmac, randomBytes } from "node:crypto";
+import { limits } from "../config.js";
 import { maySee, can } from "../model/authz.js";
 import type { Viewer } from "../model/viewer.js";
 
-const processSecret = randomBytes(32);
+const processSecret = limits.redactionSecret ? Buffer.from(limits.redactionSecret) : randomBytes(32);
 
 export interface VisibilityFacts {
   key: string;
@@ -64,9 +65,4 @@ export class Visibility {
   get params(): { viewerOrg: string | null; seesAll: boolean } {
     return { viewerOrg: this.viewer.org, seesAll: can(this.viewer, "private:read-all") };
   }
-}
-
-/** The secret opaque ids are made with: UMR_REDACTION_SECRET, so that replicas agree, or a random one per process. */
-export function redactionSecret(env: string | undefined): Buffer {
-  return env ? Buffer.from(env) : processSecret;
 }

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log.js";
-import { connect } from "../../src/neo4j/executor.js";
+import { connect, createDriver } from "../../src/neo4j/executor.js";
 import { instanceFileOf, readInstanceFile, startLocalNeo4j, type LocalNeo4j } from "../../src/neo4j/local.js";
 import { runCli } from "../helpers/spawn.js";
 
@@ -42,11 +42,21 @@ describe.skipIf(external)("the CLI's Neo4j", () => {
       0,
       "accepted 1, unchanged 0, rejected 0, placeholders 1, 0 warnings\nplaceholders: WebImageText",
     ]);
-    const driver = await connect({ uri: server.uri, user: "neo4j", password: "" }, { retries: 1, log: silentLogger });
+    const driver = await connect({ uri: server.uri, user: "neo4j", password: server.password }, { retries: 1, log: silentLogger });
     try {
       const { records } = await driver.executeQuery("MATCH (a:Asset {key: 'clip@1.0.0'}) RETURN a.name AS name");
       expect(records.map((x) => x.get("name") as string)).toEqual(["CLIP"]);
     } finally {
+      await driver.close();
+    }
+  });
+
+  it("the local Neo4j asks for its generated password, kept in the data folder (0600): a wrong one is refused", async () => {
+    const stat = fs.statSync(path.join(home, "bolt-password"));
+    expect([stat.mode & 0o777, fs.readFileSync(path.join(home, "bolt-password"), "utf8").trim()]).toEqual([0o600, server.password]);
+    for (const password of ["", "wrong"]) {
+      const driver = createDriver({ uri: server.uri, user: "neo4j", password });
+      await expect(driver.executeQuery("RETURN 1")).rejects.toMatchObject({ code: "Neo.ClientError.Security.Unauthorized" });
       await driver.close();
     }
   });

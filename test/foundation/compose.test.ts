@@ -22,25 +22,28 @@ interface Compose {
 describe("docker-compose.yml", () => {
   const compose = parse(fs.readFileSync(path.join(projectRoot, "docker-compose.yml"), "utf8")) as Compose;
 
-  it("runs neo4j:5.26-community with a password and a health check", () => {
+  it("runs neo4j:5.26-community with a password from the environment, a health check, and no port on the host", () => {
     const neo4j = compose.services.neo4j!;
     expect(neo4j.image).toBe("neo4j:5.26-community");
-    expect(neo4j.environment?.NEO4J_AUTH).toMatch(/^neo4j\/.{8,}$/);
-    expect(neo4j.healthcheck?.test.join(" ")).toContain("cypher-shell");
+    expect(neo4j.environment?.NEO4J_AUTH).toBe("neo4j/${NEO4J_PASSWORD:?set NEO4J_PASSWORD (at least 8 characters)}");
+    expect(neo4j.healthcheck?.test.join(" ")).toContain('cypher-shell -u neo4j -p "$$NEO4J_PASSWORD"');
+    expect(neo4j.ports).toBeUndefined();
+    // No secret is written in the file itself.
+    expect(fs.readFileSync(path.join(projectRoot, "docker-compose.yml"), "utf8")).not.toMatch(/umr-graph-local|NEO4J_AUTH: neo4j\/[^$]/);
   });
 
-  it("builds the API from the repository and points it at that Neo4j once it is healthy", () => {
+  it("builds the API from the repository, points it at that Neo4j once it is healthy, on loopback, with an admin token from the environment", () => {
     const api = compose.services.api!;
     expect(api.build).toBe(".");
     expect(api.depends_on).toEqual({ neo4j: { condition: "service_healthy" } });
-    const password = compose.services.neo4j!.environment!.NEO4J_AUTH!.split("/")[1];
     expect(api.environment).toMatchObject({
       NEO4J_URI: "bolt://neo4j:7687",
       NEO4J_USER: "neo4j",
-      NEO4J_PASSWORD: password,
+      NEO4J_PASSWORD: "${NEO4J_PASSWORD}",
+      UMR_ADMIN_TOKEN: "${UMR_ADMIN_TOKEN:?set UMR_ADMIN_TOKEN (at least 24 characters), the first admin credential}",
       HOST: "0.0.0.0",
     });
-    expect(api.ports).toEqual(["4000:4000"]);
+    expect(api.ports).toEqual(["127.0.0.1:4000:4000"]);
     expect(fs.existsSync(path.join(projectRoot, "Dockerfile"))).toBe(true);
   });
 });

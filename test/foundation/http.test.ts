@@ -132,3 +132,35 @@ describe("errors over HTTP: JSON, a code and a request id; never a stack trace o
     expect([res.status, await res.json()]).toEqual([404, { error: "no route GET /no/such/route", code: "NOT_FOUND", requestId: id }]);
   });
 });
+
+describe("the cost limit prices traversals by the work they do", () => {
+  const cost = async (query: string) => {
+    const res = await fetch(`${base()}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await res.json()) as { errors?: { message: string; extensions: { code: string } }[] };
+    return [res.status, body.errors?.[0]?.extensions.code ?? "OK"];
+  };
+  const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(" ")} }`;
+
+  it("1,000 aliased risk reports, 200 aliased blast radii, 25 aliased exports or 100 audits of 1,000 keys are refused before anything runs", async () => {
+    expect(await cost(aliases(1000, 'riskReport(key: "x") { highestSeverity }'))).toEqual([400, "LIMIT_EXCEEDED"]);
+    expect(await cost(aliases(200, 'blastRadius(key: "x") { totalCount }'))).toEqual([400, "LIMIT_EXCEEDED"]);
+    expect(await cost(aliases(25, 'exportSubgraph(roots: ["x"], direction: UPSTREAM, format: JSON) { nodeCount }'))).toEqual([
+      400,
+      "LIMIT_EXCEEDED",
+    ]);
+    const keys = JSON.stringify(Array.from({ length: 1000 }, (_, i) => `k${i}`));
+    expect(await cost(aliases(100, `audit(keys: ${keys}) { failed }`))).toEqual([400, "LIMIT_EXCEEDED"]);
+  });
+
+  it("an ordinary dashboard operation stays within it", async () => {
+    expect(
+      await cost(
+        '{ r: riskReport(key: "nope") { highestSeverity } b: blastRadius(key: "nope", first: 50) { totalCount edges { node { asset { key name } depth } } } }',
+      ),
+    ).toEqual([200, "NOT_FOUND"]);
+  });
+});

@@ -42,7 +42,7 @@ describe.skipIf(external)("local Neo4j launcher", () => {
     const local = await startLocalNeo4j({ port: 0, home, heap: "256m", pagecache: "32m", startTimeoutMs: 120_000, log: silentLogger });
     expect(local.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
     expect(alive(local.pid)).toBe(true);
-    const driver = await connect({ uri: local.uri, user: "neo4j", password: "" }, { retries: 2, log: silentLogger });
+    const driver = await connect({ uri: local.uri, user: "neo4j", password: local.password }, { retries: 2, log: silentLogger });
     const answer = await driver.executeQuery("RETURN 40 + 2 AS n");
     expect(answer.records[0]!.get("n")).toBe(42);
     await driver.close();

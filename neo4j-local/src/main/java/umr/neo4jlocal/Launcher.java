@@ -41,6 +41,7 @@ public final class Launcher {
         long pagecache = 128L * 1024 * 1024;
         long parentPid = -1;
         long txTimeoutSeconds = 0;
+        Path passwordFile = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -50,7 +51,8 @@ public final class Launcher {
                 case "--pagecache" -> { pagecache = Long.parseLong(require(a, v)); i++; }
                 case "--parent-pid" -> { parentPid = Long.parseLong(require(a, v)); i++; }
                 case "--tx-timeout" -> { txTimeoutSeconds = Long.parseLong(require(a, v)); i++; }
-                default -> fail("unknown argument " + a + "; expected --home, --port, --pagecache, --parent-pid or --tx-timeout");
+                case "--password-file" -> { passwordFile = Path.of(require(a, v)); i++; }
+                default -> fail("unknown argument " + a + "; expected --home, --port, --pagecache, --parent-pid, --tx-timeout or --password-file");
             }
         }
         if (home == null) fail("--home DIR is required");
@@ -62,8 +64,9 @@ public final class Launcher {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
-                // Loopback only, started and owned by one user's process: no password to manage.
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // Bolt asks for the password the parent generated (kept in the data folder): on a
+                // shared machine, no other local process reads or writes this database.
+                .setConfig(GraphDatabaseSettings.auth_enabled, passwordFile != null)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache);
         if (txTimeoutSeconds > 0) {
             builder.setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds));
@@ -90,6 +93,11 @@ public final class Launcher {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(dbms, "signal", stopped), "umr-neo4j-shutdown"));
 
+        if (passwordFile != null) {
+            String password = Files.readString(passwordFile).trim();
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", password));
+        }
         GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         HostnamePort bolt = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
