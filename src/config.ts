@@ -66,6 +66,8 @@ export interface SecuritySettings {
   bodyLimitBytes: number;
   /** Requests a minute, per credential and per address. */
   rateLimitPerMinute: number;
+  /** The time one request may take: its Neo4j transactions are cancelled by then (LIMIT_EXCEEDED). */
+  requestBudgetMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -148,6 +150,7 @@ export function loadSecurity(env: Env = process.env): SecuritySettings {
     introspection: bool(env, "UMR_INTROSPECTION", true),
     bodyLimitBytes: int(env, "UMR_BODY_LIMIT_BYTES", 2 * 1024 * 1024),
     rateLimitPerMinute: int(env, "UMR_RATE_LIMIT_PER_MINUTE", 1200),
+    requestBudgetMs: int(env, "UMR_REQUEST_BUDGET_MS", 30_000),
   };
 }
 

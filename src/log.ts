@@ -5,7 +5,16 @@ import { pino, type Logger } from "pino";
 export type { Logger };
 
 /** The request being answered, for every log line and error answer made while answering it. */
-export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+export const requestScope = new AsyncLocalStorage<{
+  requestId: string;
+  /** performance.now() after which its queries are refused */ deadline?: number;
+}>();
+
+/** Milliseconds the current request has left (Infinity outside a request). */
+export function requestTimeLeft(): number {
+  const deadline = requestScope.getStore()?.deadline;
+  return deadline === undefined ? Infinity : deadline - performance.now();
+}
 
 export function currentRequestId(): string | undefined {
   return requestScope.getStore()?.requestId;

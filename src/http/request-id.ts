@@ -13,9 +13,12 @@ declare module "express-serve-static-core" {
 
 const SANE = /^[A-Za-z0-9._:-]{1,100}$/;
 
-export function requestId(req: Request, res: Response, next: NextFunction): void {
-  const given = req.header("x-request-id");
-  req.requestId = given && SANE.test(given) ? given : randomUUID();
-  res.setHeader("x-request-id", req.requestId);
-  requestScope.run({ requestId: req.requestId }, next);
+/** Names each request, and gives it its time budget: every Neo4j transaction it opens ends by then. */
+export function requestId(budgetMs: number) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const given = req.header("x-request-id");
+    req.requestId = given && SANE.test(given) ? given : randomUUID();
+    res.setHeader("x-request-id", req.requestId);
+    requestScope.run({ requestId: req.requestId, deadline: performance.now() + budgetMs }, next);
+  };
 }

@@ -42,7 +42,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
-  app.use(requestId);
+  app.use(requestId(security.requestBudgetMs));
   // Standard security headers; the GraphQL IDE is served from here in a later release, so
   // scripts stay same-origin.
   app.use(helmet());

@@ -4,7 +4,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, isDateTime, isDate, Neo4jError } from "neo4j-driver";
 import type { Neo4jCredentials } from "../config.js";
 import { ConflictError, DomainError, LimitExceededError, ServiceUnavailableError } from "../errors.js";
-import type { Logger } from "../log.js";
+import { currentRequestId, requestTimeLeft, type Logger } from "../log.js";
 import type { Statement } from "./cypher.js";
 
 export type Row = Record<string, unknown>;
@@ -136,8 +136,25 @@ export class Executor {
     });
   }
 
+  /**
+   * A transaction's metadata (the statement and the request it serves, for SHOW TRANSACTIONS)
+   * and its timeout: its own, cut to what the request has left of its budget.
+   */
   private txConfig(stmt: string, opts?: RunOptions) {
-    return { metadata: { app: "umr-graph", query: stmt }, ...(opts?.timeoutMs ? { timeout: opts.timeoutMs } : {}) };
+    const left = requestTimeLeft();
+    if (left <= 0) {
+      throw new LimitExceededError(
+        "the request ran past its time budget; ask for less at once (fewer aliases, keys or hops) and ask again",
+        {},
+        `before ${stmt}`,
+      );
+    }
+    const own = opts?.timeoutMs || Infinity;
+    const timeout = Math.min(own, left);
+    return {
+      metadata: { app: "umr-graph", query: stmt, requestId: currentRequestId() ?? null },
+      ...(Number.isFinite(timeout) ? { timeout: Math.max(1, Math.ceil(timeout)) } : {}),
+    };
   }
 
   async read(stmt: Statement, params: Params = {}, opts: RunOptions = {}): Promise<Row[]> {

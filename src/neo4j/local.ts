@@ -89,6 +89,8 @@ export interface LocalNeo4j {
   pid: number;
   /** Stops the server and waits until its JVM has exited. Safe to call twice. */
   stop(): Promise<void>;
+  /** Resolves with the JVM's exit code if it exits without stop() (a crash, a kill -9). */
+  lost: Promise<number | null>;
 }
 
 function neo4jVersion(): string {
@@ -317,10 +319,19 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   process.on("exit", onExit);
 
   let stopping: Promise<void> | undefined;
+  const lost = new Promise<number | null>((resolve) => {
+    void exited.then((code) => {
+      if (!stopping) {
+        if (opts.announce) fs.rmSync(instanceFile, { force: true });
+        resolve(code);
+      }
+    });
+  });
   return {
     uri,
     password,
     pid: child.pid!,
+    lost,
     stop() {
       stopping ??= (async () => {
         process.off("exit", onExit);

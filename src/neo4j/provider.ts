@@ -18,6 +18,11 @@ export interface Neo4jTarget extends Neo4jCredentials {
   pid?: number;
   /** Stops what this provider started (nothing for an external server). */
   stop(): Promise<void>;
+  /**
+   * The local server this provider started: resolves when it is lost (its JVM exited without
+   * stop()); `restart()` starts it again on the same data folder and port.
+   */
+  supervision?: { lost: () => Promise<number | null>; restart: () => Promise<{ uri: string; pid: number }> };
 }
 
 /** start: `npm start`; cli: a command that uses the running local Neo4j if one answers; test: a throw-away server. */
@@ -43,16 +48,18 @@ export async function provideNeo4j(config: Config, purpose: Purpose, log: Logger
   }
   const throwaway = purpose === "test";
   const home = throwaway ? fs.mkdtempSync(path.join(os.tmpdir(), "umr-neo4j-test-")) : config.local.dataDir;
-  const local = await startLocalNeo4j({
-    port: throwaway ? 0 : config.local.port,
-    home,
-    heap: config.local.heap,
-    pagecache: config.local.pagecache,
-    startTimeoutMs: config.local.startTimeoutMs,
-    log,
-    announce: !throwaway,
-  });
-  return {
+  const start = (port: number) =>
+    startLocalNeo4j({
+      port,
+      home,
+      heap: config.local.heap,
+      pagecache: config.local.pagecache,
+      startTimeoutMs: config.local.startTimeoutMs,
+      log,
+      announce: !throwaway,
+    });
+  let local = await start(throwaway ? 0 : config.local.port);
+  const target: Neo4jTarget = {
     kind: "local",
     uri: local.uri,
     user: "neo4j",
@@ -62,7 +69,17 @@ export async function provideNeo4j(config: Config, purpose: Purpose, log: Logger
       await local.stop();
       if (throwaway) fs.rmSync(home, { recursive: true, force: true });
     },
+    supervision: {
+      lost: () => local.lost,
+      async restart() {
+        // The same port, so that the address stays what the driver and the instance file know.
+        local = await start(Number(new URL(local.uri).port));
+        Object.assign(target, { uri: local.uri, pid: local.pid });
+        return { uri: local.uri, pid: local.pid };
+      },
+    },
   };
+  return target;
 }
 
 /**

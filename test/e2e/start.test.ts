@@ -75,7 +75,7 @@ function freePort(): Promise<number> {
 }
 
 describe.skipIf(Boolean(process.env.NEO4J_URI))("npm start with its own local Neo4j", () => {
-  it("starts the local Neo4j on the configured port and data directory; Ctrl-C leaves no java process", async () => {
+  it("starts the local Neo4j on the configured port and data directory; restarts it after a kill -9; Ctrl-C leaves no java process", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "umr-start-"));
     const boltPort = await freePort();
     const { child, logs, ready } = await startMain({
@@ -92,12 +92,35 @@ describe.skipIf(Boolean(process.env.NEO4J_URI))("npm start with its own local Ne
     expect(alive(jvm)).toBe(true);
     const base = (ready.graphql as string).replace(/\/graphql$/, "");
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    // kill -9 of the JVM: the server restarts it and is ready again, without a human.
+    process.kill(jvm, "SIGKILL");
+    const until = Date.now() + 150_000;
+    while (!logs.some((l) => l.msg === "local Neo4j restarted; umr-graph is ready again") && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(logs.find((l) => l.msg === "the local Neo4j exited unexpectedly; restarting it")).toBeDefined();
+    const restarted = logs.find((l) => l.msg === "local Neo4j restarted; umr-graph is ready again")!;
+    expect([restarted.uri, restarted.jvmPid === jvm]).toEqual([`bolt://127.0.0.1:${boltPort}`, false]);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const answer = await gql(ready.graphql as string, `{ asset(key: "plip") { key } }`);
+    expect(answer).toEqual({ data: { asset: { key: "plip@1.0.0" } } });
     child.kill("SIGINT");
     expect(await exited(child)).toBe(0);
-    expect(alive(jvm)).toBe(false);
+    expect(alive(restarted.jvmPid as number)).toBe(false);
     const order = logs.map((l) => l.msg).filter((m) => ["shutting down", "local Neo4j stopped", "stopped"].includes(m));
     expect(order).toEqual(["shutting down", "local Neo4j stopped", "stopped"]);
     expect(fs.existsSync(path.join(dataDir, "data", "databases", "neo4j"))).toBe(true);
+    // A later start of the same data folder: its password is already set, its data still there.
+    const again = await startMain({
+      NEO4J_URI: undefined,
+      UMR_DATA_DIR: dataDir,
+      UMR_NEO4J_PORT: String(boltPort),
+      UMR_NEO4J_HEAP: "256m",
+      UMR_NEO4J_PAGECACHE: "32m",
+    });
+    expect(again.logs.find((l) => l.msg === "the graph is not empty: no demo data seeded")?.assets).toBe(92);
+    again.child.kill("SIGINT");
+    expect(await exited(again.child)).toBe(0);
     fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 300_000);
 });

@@ -1,5 +1,6 @@
 // The HTTP face, over real HTTP: health, readiness (and its 503 when Neo4j does not answer), GraphQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSecurity } from "../../src/config.js";
 import { silentLogger } from "../../src/log.js";
 import { createDriver, Executor } from "../../src/neo4j/executor.js";
 import { startHttpServer, type HttpServer } from "../../src/http/server.js";
@@ -162,5 +163,25 @@ describe("the cost limit prices traversals by the work they do", () => {
         '{ r: riskReport(key: "nope") { highestSeverity } b: blastRadius(key: "nope", first: 50) { totalCount edges { node { asset { key name } depth } } } }',
       ),
     ).toEqual([200, "NOT_FOUND"]);
+  });
+});
+
+describe("every request has a time budget", () => {
+  it("a query past the request's budget is cancelled and answers LIMIT_EXCEEDED (here a budget of 0 ms)", async () => {
+    const strict = await startHttpServer({ db, log: silentLogger, port: 0, security: { ...loadSecurity({}), requestBudgetMs: 0 } });
+    try {
+      const res = await fetch(strict.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: '{ lineage(key: "x", direction: UPSTREAM) { totalCount } }' }),
+      });
+      const body = (await res.json()) as { data: unknown; errors: { message: string; extensions: { code: string } }[] };
+      expect([body.data, body.errors.map((e) => [e.extensions.code, e.message])]).toEqual([
+        { lineage: null },
+        [["LIMIT_EXCEEDED", "the request ran past its time budget; ask for less at once (fewer aliases, keys or hops) and ask again"]],
+      ]);
+    } finally {
+      await strict.close();
+    }
   });
 });

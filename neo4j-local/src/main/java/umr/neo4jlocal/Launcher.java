@@ -95,8 +95,17 @@ public final class Launcher {
 
         if (passwordFile != null) {
             String password = Files.readString(passwordFile).trim();
-            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", password));
+            try {
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", password));
+            } catch (RuntimeException e) {
+                // A later start of the same data folder: the password is already this one.
+                if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                    System.out.println("UMR_NEO4J_FAILED setting the Bolt password: " + e.getMessage());
+                    System.out.flush();
+                    System.exit(2);
+                }
+            }
         }
         GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         HostnamePort bolt = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
