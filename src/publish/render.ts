@@ -1,5 +1,6 @@
 // A record page in HTML, Markdown, LaTeX and PDF. No system binary: GraphViz is WebAssembly,
 // the PDF is written by pdfkit (with svg-to-pdfkit for the lineage drawing).
+import { escapeMarkup } from "../export/escape.js";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { explainRisk, metadataRows, type PageAsset, type RecordPage } from "./page.js";
@@ -13,12 +14,8 @@ const SVGtoPDF = require("svg-to-pdfkit") as (
   opts?: { width?: number; height?: number; preserveAspectRatio?: string },
 ) => void;
 
-export const escapeHtml = (s: unknown) =>
-  String(s ?? "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+/** HTML text: the one escaper of the project (src/export/escape.ts), shared with GraphML. */
+export const escapeHtml = escapeMarkup;
 const html = escapeHtml;
 const SEVERITY_COLOR: Record<string, string> = { CRITICAL: "#842029", HIGH: "#b02a37", MEDIUM: "#997404", LOW: "#41464b" };
 

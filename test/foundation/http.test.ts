@@ -127,6 +127,21 @@ describe("errors over HTTP: JSON, a code and a request id; never a stack trace o
     }
   });
 
+  it("a body over the limit (2 MiB) answers 413 PAYLOAD_TOO_LARGE before it is parsed", async () => {
+    const res = await post(JSON.stringify({ query: `{ ${"__typename ".repeat(300_000)}}` }));
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+    expect([res.status, body.errors[0]!.extensions.code]).toEqual([413, "PAYLOAD_TOO_LARGE"]);
+  });
+
+  it("answers carry standard security headers", async () => {
+    const res = await fetch(`${base()}/healthz`);
+    expect([res.headers.get("x-content-type-options"), res.headers.get("x-frame-options"), res.headers.get("x-powered-by")]).toEqual([
+      "nosniff",
+      "SAMEORIGIN",
+      null,
+    ]);
+  });
+
   it("an unknown route answers 404 in JSON", async () => {
     const res = await fetch(`${base()}/no/such/route`);
     const id = res.headers.get("x-request-id");
