@@ -15,7 +15,7 @@ import { toMarkdown, toPdf } from "../../src/publish/render.js";
 import { publishSite } from "../../src/publish/site.js";
 import { Services } from "../../src/services/services.js";
 import { openTestDb, wipe } from "../helpers/db.js";
-import { ingestInputs, loadInputs } from "../helpers/ingest.js";
+import { ingestInputs, loadInputs, umr } from "../helpers/ingest.js";
 import { umrDir } from "../helpers/shared.js";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -138,4 +138,20 @@ describe("record publishing", () => {
       }
     },
   );
+
+  it("a record with a 100 KB unbroken description gets a bounded PDF (the Markdown page keeps all of it)", async () => {
+    const word = "x".repeat(100_000);
+    await ingestInputs(db, [umr("long-word", "1.0.0", "model", [], { metadata: { description: word } })]);
+    const page = await buildPage(services, "long-word@1.0.0");
+    const started = performance.now();
+    const pdf = await toPdf(page);
+    const ms = performance.now() - started;
+    const parser = new PDFParse({ data: new Uint8Array(pdf) });
+    const { text } = await parser.getText();
+    await parser.destroy();
+    expect(text.replace(/\s+/g, " ")).toContain("(98000 more characters: see the HTML or Markdown page)");
+    expect(text.replace(/\s/g, "")).not.toContain("x".repeat(2001));
+    expect(toMarkdown(page)).toContain(word);
+    console.log(`PDF of a 100 KB description: ${Math.round(ms)} ms`);
+  });
 });
