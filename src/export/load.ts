@@ -1,6 +1,6 @@
 // Loads a JSON export into a database (an empty one, or one without these keys): the way an
 // auditor rebuilds the subgraph they took out, in one transaction.
-import { cypher } from "../neo4j/cypher.js";
+import { statement } from "../neo4j/statements.js";
 import type { Executor } from "../neo4j/executor.js";
 import { BadUserInputError } from "../errors.js";
 import type { Subgraph } from "../model/subgraph.js";
@@ -18,13 +18,13 @@ export async function loadJsonExport(
   if (!Array.isArray(g.nodes) || !Array.isArray(g.edges))
     throw new BadUserInputError("not a JSON export: expected {nodes: [...], edges: [...]}");
   return db.writeTransaction("load-export", async (tx) => {
-    await tx.run(cypher("load/nodes"), { rows: g.nodes.map((n) => ({ labels: n.labels, props: n.props })) });
-    await tx.run(cypher("load/edges"), { rows: g.edges });
+    await tx.run(statement("load/nodes"), { rows: g.nodes.map((n) => ({ labels: n.labels, props: n.props })) });
+    await tx.run(statement("load/edges"), { rows: g.edges });
     const advisories = (g.advisories ?? []).map((a) => {
       const { affects, ...props } = a as { affects?: string[] };
       return { props, affects: affects ?? [] };
     });
-    await tx.run(cypher("load/advisories"), { advisories, exemptions: g.exemptions ?? [] });
+    await tx.run(statement("load/advisories"), { advisories, exemptions: g.exemptions ?? [] });
     return { nodes: g.nodes.length, edges: g.edges.length, advisories: advisories.length, exemptions: (g.exemptions ?? []).length };
   });
 }

@@ -1,12 +1,13 @@
 // Writing records into the graph (data-model.md §2): one transaction per ingest, so that a
 // request or a CLI run writes all of its valid records or nothing, and a crash or a lost
 // connection never leaves half a record. Writes are batched (UNWIND, bounded rows a statement).
+import { statement } from "../neo4j/statements.js";
 import semver from "semver";
 import { authorize, mayWriteFor } from "../model/authz.js";
 import { SYSTEM_VIEWER, type Viewer } from "../model/viewer.js";
 import { RECORD_FLAG_SEVERITY } from "../model/vocab.js";
-import { cypher } from "../neo4j/cypher.js";
-import type { Executor, Tx } from "../neo4j/executor.js";
+import type { Statement } from "../neo4j/cypher.js";
+import type { Executor, Params, Tx } from "../neo4j/executor.js";
 import type { Logger } from "../log.js";
 import type { AssetRecord, IngestInput, Problem } from "../records/record.js";
 import type { VersionRow } from "../model/asset.js";
@@ -139,15 +140,14 @@ export class IngestService {
       // The driver may retry this function after a transient error: start from a clean report.
       report.problems.length = baseProblems;
       Object.assign(report, { rejected, unchangedKeys: [], acceptedKeys: [], edgesMoved: 0, edgesWritten: 0, placeholderIds: [] });
-      await tx.run(cypher("ingest/lock"));
+      await tx.run(statement("ingest/lock"));
       // Versions are immutable: same hash → unchanged; another hash → CONFLICT.
       const existing = new Map<string, string | null>();
       for (const part of chunks(
         records.map((r) => r.key),
         batchSize,
       )) {
-        for (const row of await tx.run(cypher("ingest/existing-hashes"), { keys: part }))
-          existing.set(row.key as string, row.contentHash as string | null);
+        for (const row of await tx.run(statement("ingest/existing-hashes"), { keys: part })) existing.set(row.key, row.contentHash);
       }
       const fresh: AssetRecord[] = [];
       for (const r of records) {
@@ -263,10 +263,10 @@ export class IngestService {
       opts.onProgress?.({ phase: "records", done: Math.min(i + size, input.records.length), total: input.records.length });
     }
     // Placeholders that a later chunk replaced are gone: count what is left.
-    const left = await this.db.read(cypher("asset/versions"), { ids: [...placeholders] });
+    const left = await this.db.read(statement("asset/versions"), { ids: [...placeholders] });
     total.placeholderIds = left
       .filter((r) => (r.versions as VersionRow[]).some((v) => v.placeholder))
-      .map((r) => r.id as string)
+      .map((r) => r.id)
       .sort();
     total.placeholders = total.placeholderIds.length;
     return total;
@@ -289,8 +289,7 @@ export class IngestService {
         records.map((r) => r.key),
         DEFAULT_BATCH_SIZE,
       )) {
-        for (const row of await this.db.read(cypher("ingest/existing-hashes"), { keys: part }))
-          existing.set(row.key as string, row.contentHash);
+        for (const row of await this.db.read(statement("ingest/existing-hashes"), { keys: part })) existing.set(row.key, row.contentHash);
       }
       for (const r of records) {
         if (existing.has(r.key) && existing.get(r.key) !== r.contentHash) {
@@ -342,7 +341,7 @@ export class IngestService {
   ): Promise<Map<string, VersionRow[]>> {
     const out = new Map<string, VersionRow[]>();
     for (const part of chunks(ids, batchSize)) {
-      for (const row of await tx.run(cypher("asset/versions"), { ids: part })) out.set(row.id as string, row.versions as VersionRow[]);
+      for (const row of await tx.run(statement("asset/versions"), { ids: part })) out.set(row.id, row.versions);
     }
     for (const r of pending) {
       const list = out.get(r.id) ?? [];
@@ -356,7 +355,7 @@ export class IngestService {
   private async ownersOf(tx: Tx, records: readonly AssetRecord[], batchSize: number): Promise<Map<string, string | null>> {
     const owners = new Map<string, string | null>();
     for (const part of chunks([...new Set(records.map((r) => r.id))], batchSize)) {
-      for (const row of await tx.run(cypher("ingest/owners"), { ids: part })) owners.set(row.id as string, (row.owner as string) || null);
+      for (const row of await tx.run(statement("ingest/owners"), { ids: part })) owners.set(row.id, row.owner || null);
     }
     return owners;
   }
@@ -377,7 +376,7 @@ export class IngestService {
     const own = this.declaredRefs(fresh);
     const existingEdges: { from: string; fromKind: string; to: string; type: string; props: EdgeProps }[] = [];
     for (const part of chunks(changedIds, batchSize)) {
-      for (const row of await tx.run(cypher("ingest/edges-into-ids"), { ids: part })) {
+      for (const row of await tx.run(statement("ingest/edges-into-ids"), { ids: part })) {
         existingEdges.push(row as unknown as (typeof existingEdges)[number]);
       }
     }
@@ -410,7 +409,7 @@ export class IngestService {
     }));
     let done = 0;
     for (const part of chunks(rows, batchSize)) {
-      await tx.run(cypher("ingest/create-assets"), { rows: part });
+      await tx.run(statement("ingest/create-assets"), { rows: part });
       progress("records", (done += part.length), rows.length);
     }
 
@@ -448,16 +447,16 @@ export class IngestService {
       toCreate.push(edge);
     }
     const neededPlaceholders = plan.placeholders.filter((p) => toCreate.some((e) => e.toPlaceholder && e.to === p.id));
-    for (const part of chunks(toDelete, batchSize)) await tx.run(cypher("ingest/delete-edges"), { rows: part });
+    for (const part of chunks(toDelete, batchSize)) await tx.run(statement("ingest/delete-edges"), { rows: part });
     const newPlaceholderIds: string[] = [];
     for (const part of chunks(neededPlaceholders, batchSize)) {
-      for (const row of await tx.run(cypher("ingest/merge-placeholders"), { rows: part })) {
-        if (row.created) newPlaceholderIds.push(row.key as string);
+      for (const row of await tx.run(statement("ingest/merge-placeholders"), { rows: part })) {
+        if (row.created) newPlaceholderIds.push(row.key);
       }
     }
     done = 0;
     for (const type of ["TRAINED_ON", "DERIVED_FROM"] as const) {
-      const stmt = cypher(type === "TRAINED_ON" ? "ingest/create-edges-trained-on" : "ingest/create-edges-derived-from");
+      const stmt = statement(type === "TRAINED_ON" ? "ingest/create-edges-trained-on" : "ingest/create-edges-derived-from");
       for (const part of chunks(
         toCreate.filter((e) => e.type === type),
         batchSize,
@@ -468,7 +467,7 @@ export class IngestService {
     }
     report.edgesWritten = toCreate.length;
     const touchedPlaceholders = [...new Set(toCreate.filter((e) => e.toPlaceholder).map((e) => e.to))];
-    for (const part of chunks(touchedPlaceholders, batchSize)) await tx.run(cypher("ingest/placeholder-kinds"), { keys: part });
+    for (const part of chunks(touchedPlaceholders, batchSize)) await tx.run(statement("ingest/placeholder-kinds"), { keys: part });
     const ownPlaceholders = new Set(plan.edges.filter((e) => e.toPlaceholder && freshKeys.has(e.from)).map((e) => e.to));
     report.placeholderIds = [...ownPlaceholders].sort();
     report.placeholders = report.placeholderIds.length;
@@ -485,33 +484,32 @@ export class IngestService {
         references: r.refs,
       })),
     );
-    for (const part of chunks(flagRows, batchSize)) await tx.run(cypher("advisory/merge-record-advisories"), { rows: part });
+    for (const part of chunks(flagRows, batchSize)) await tx.run(statement("advisory/merge-record-advisories"), { rows: part });
 
     // 5. Advisories reach the new versions (and new placeholders) their range matches.
     const linkIds = [...new Set([...changedIds, ...newPlaceholderIds])];
     const advisories: { id: string; affectsId: string; affectsRange: string }[] = [];
     for (const part of chunks(linkIds, batchSize)) {
-      for (const row of await tx.run(cypher("advisory/by-affected-ids"), { ids: part }))
-        advisories.push(row as unknown as (typeof advisories)[number]);
+      for (const row of await tx.run(statement("advisory/by-affected-ids"), { ids: part })) advisories.push(row);
     }
     if (advisories.length) {
       const nodes = await this.versionsOf(tx, [...new Set(advisories.map((a) => a.affectsId))], batchSize);
       const links = advisories.flatMap((a) =>
         affectedKeys(a.affectsRange, nodes.get(a.affectsId) ?? []).map((asset) => ({ advisory: a.id, asset })),
       );
-      for (const part of chunks(links, batchSize)) await tx.run(cypher("advisory/link-affects"), { rows: part });
+      for (const part of chunks(links, batchSize)) await tx.run(statement("advisory/link-affects"), { rows: part });
     }
 
     // 6. Placeholders that nothing needs any more disappear.
     const gcIds = [...new Set([...changedIds, ...toDelete.map((d) => d.to).filter((to) => !to.includes("@"))])];
-    for (const part of chunks(gcIds, batchSize)) await tx.run(cypher("ingest/gc-placeholders"), { ids: part });
+    for (const part of chunks(gcIds, batchSize)) await tx.run(statement("ingest/gc-placeholders"), { ids: part });
   }
 }
 
 /** A transaction whose statements report their time. */
 function timed(tx: Tx, onStatement: (name: string, ms: number) => void): Tx {
   const out = Object.create(tx) as Tx;
-  out.run = async (stmt, params) => {
+  const run = async (stmt: Statement, params?: Params) => {
     const started = performance.now();
     try {
       return await tx.run(stmt, params);
@@ -519,6 +517,7 @@ function timed(tx: Tx, onStatement: (name: string, ms: number) => void): Tx {
       onStatement(stmt.name, performance.now() - started);
     }
   };
+  out.run = run;
   return out;
 }
 
@@ -547,9 +546,9 @@ async function graphCycleProblems(tx: Tx, fresh: readonly AssetRecord[], batchSi
   for (const r of fresh) adjacency.set(r.id, [...new Set([...(adjacency.get(r.id) ?? []), ...r.upstream.map((u) => u.id)])]);
   const targets = [...new Set(fresh.flatMap((r) => r.upstream.map((u) => u.id)))];
   for (const part of chunks(targets, batchSize)) {
-    for (const row of await tx.run(cypher("ingest/reaches-ids"), { from: part, ids })) {
-      const from = row.from as string;
-      adjacency.set(from, [...new Set([...(adjacency.get(from) ?? []), ...(row.reaches as string[])])]);
+    for (const row of await tx.run(statement("ingest/reaches-ids"), { from: part, ids })) {
+      const from = row.from;
+      adjacency.set(from, [...new Set([...(adjacency.get(from) ?? []), ...row.reaches])]);
     }
   }
   return cycles(adjacency).map((cycle) => ({

@@ -1,14 +1,15 @@
 // Writing the audit trail: every write appends an event in its own transaction, so that the
 // trail holds exactly what was committed. Reading it is the events service's.
+import { statement } from "../neo4j/statements.js";
 import { randomUUID } from "node:crypto";
 import { currentRequestId } from "../log.js";
 import type { Viewer } from "../model/viewer.js";
-import { cypher } from "../neo4j/cypher.js";
 import type { Tx } from "../neo4j/executor.js";
 import { canonicalJson, sha256 } from "../records/record.js";
 
-export type Operation =
-  "ingest" | "advisory.publish" | "advisory.withdraw" | "exemption.write" | "key.create" | "key.revoke" | "private.read";
+import type { Operation } from "../model/trust.js";
+
+export type { Operation };
 
 /** Appends an event within the given transaction. */
 export async function appendEvent(
@@ -16,7 +17,7 @@ export async function appendEvent(
   viewer: Viewer,
   e: { operation: Operation; keys?: readonly string[]; ids?: readonly string[]; input: unknown; outcome: string },
 ): Promise<void> {
-  await tx.run(cypher("event/append"), {
+  await tx.run(statement("event/append"), {
     props: {
       id: randomUUID(),
       operation: e.operation,

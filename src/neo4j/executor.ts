@@ -6,6 +6,7 @@ import type { Neo4jCredentials } from "../config.js";
 import { ConflictError, DomainError, LimitExceededError, ServiceUnavailableError } from "../errors.js";
 import { currentRequestId, requestTimeLeft, type Logger } from "../log.js";
 import type { Statement } from "./cypher.js";
+import type { ParamsOf, RowOf, StatementName, TypedStatement } from "./statements.js";
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -157,6 +158,8 @@ export class Executor {
     };
   }
 
+  read<N extends StatementName>(stmt: TypedStatement<N>, params: ParamsOf<N>, opts?: RunOptions): Promise<RowOf<N>[]>;
+  read(stmt: Statement, params?: Params, opts?: RunOptions): Promise<Row[]>;
   async read(stmt: Statement, params: Params = {}, opts: RunOptions = {}): Promise<Row[]> {
     const timeoutMs = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
     return this.inSession("READ", stmt.name, (s) =>
@@ -164,6 +167,8 @@ export class Executor {
     );
   }
 
+  write<N extends StatementName>(stmt: TypedStatement<N>, params: ParamsOf<N>, opts?: RunOptions): Promise<RowOf<N>[]>;
+  write(stmt: Statement, params?: Params, opts?: RunOptions): Promise<Row[]>;
   async write(stmt: Statement, params: Params = {}, opts: RunOptions = {}): Promise<Row[]> {
     return this.inSession("WRITE", stmt.name, (s) =>
       s.executeWrite((tx) => tx.run(stmt.text, toNeo4jParams(params) as Params).then(rows), this.txConfig(stmt.name, opts)),
@@ -206,6 +211,8 @@ export class Executor {
 
 export class Tx {
   constructor(private readonly tx: ManagedTransaction) {}
+  run<N extends StatementName>(stmt: TypedStatement<N>, params: ParamsOf<N>): Promise<RowOf<N>[]>;
+  run(stmt: Statement, params?: Params): Promise<Row[]>;
   async run(stmt: Statement, params: Params = {}): Promise<Row[]> {
     return rows(await this.tx.run(stmt.text, toNeo4jParams(params)));
   }

@@ -1,4 +1,5 @@
 // Advisories (flags on assets) and exemptions ("not affected" statements).
+import { statement } from "../neo4j/statements.js";
 import { randomBytes } from "node:crypto";
 import semver from "semver";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors.js";
@@ -7,29 +8,13 @@ import { authorize, mayWriteFor } from "../model/authz.js";
 import type { Viewer } from "../model/viewer.js";
 import { isOneOf, VEX_JUSTIFICATIONS, VEX_STATUSES } from "../model/vocab.js";
 import { affectedKeys } from "../ingest/ingest.service.js";
-import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
-import type { VersionRow } from "../model/asset.js";
+import type { AdvisoryModel } from "../model/advisory.js";
+
+export type { AdvisoryModel };
 import type { AssetService } from "./asset.service.js";
 import { decodeCursor, pageSize, toPage, type Page } from "./paging.js";
 import { CATEGORIES, SEVERITIES } from "./policy.js";
-
-export interface AdvisoryModel {
-  id: string;
-  category: string;
-  severity: string;
-  summary: string;
-  affectsId: string;
-  affectsRange: string;
-  references: string[] | null;
-  source: string;
-  publishedAt: string;
-  publishedBy?: string | null;
-  /** The organisation that published it (null for record flags and organisation-less admins). */
-  publishedByOrg?: string | null;
-  withdrawnAt: string | null;
-  withdrawReason?: string | null;
-}
 
 export interface ExemptionInputModel {
   advisoryId: string;
@@ -70,8 +55,8 @@ export class AdvisoryService {
   ) {}
 
   async byIds(ids: readonly string[]): Promise<(AdvisoryModel | null)[]> {
-    const rows = await this.db.read(cypher("advisory/by-ids"), { ids: [...new Set(ids)] });
-    const found = new Map(rows.map((r) => [r.id as string, r.advisory as AdvisoryModel]));
+    const rows = await this.db.read(statement("advisory/by-ids"), { ids: [...new Set(ids)] });
+    const found = new Map(rows.map((r) => [r.id, r.advisory]));
     return ids.map((id) => found.get(id) ?? null);
   }
 
@@ -82,8 +67,8 @@ export class AdvisoryService {
   }
 
   async onAssets(keys: readonly string[]): Promise<AdvisoryModel[][]> {
-    const rows = await this.db.read(cypher("advisory/on-assets"), { keys: [...new Set(keys)] });
-    const byKey = new Map(rows.map((r) => [r.key as string, r.advisories as AdvisoryModel[]]));
+    const rows = await this.db.read(statement("advisory/on-assets"), { keys: [...new Set(keys)] });
+    const byKey = new Map(rows.map((r) => [r.key, r.advisories]));
     return keys.map((k) => byKey.get(k) ?? []);
   }
 
@@ -96,14 +81,14 @@ export class AdvisoryService {
     const limit = pageSize(first);
     const cursor = decodeCursor<{ publishedAt: string; id: string }>("advisory", after);
     const [rows, count] = await Promise.all([
-      this.db.read(cypher("advisory/list"), { category: category ?? null, openOnly, after: cursor, limit: limit + 1 }),
-      this.db.read(cypher("advisory/count"), { category: category ?? null, openOnly }),
+      this.db.read(statement("advisory/list"), { category: category ?? null, openOnly, after: cursor, limit: limit + 1 }),
+      this.db.read(statement("advisory/count"), { category: category ?? null, openOnly }),
     ]);
     return toPage(
       "advisory",
-      rows.map((r) => r.advisory as AdvisoryModel),
+      rows.map((r) => r.advisory),
       limit,
-      count[0]!.totalCount as number,
+      count[0]!.totalCount,
       (a) => ({
         publishedAt: a.publishedAt,
         id: a.id,
@@ -137,8 +122,8 @@ export class AdvisoryService {
         { advisoryId: id },
       );
     return this.db.writeTransaction("publish-advisory", async (tx) => {
-      await tx.run(cypher("ingest/lock"));
-      const [created] = await tx.run(cypher("advisory/create"), {
+      await tx.run(statement("ingest/lock"));
+      const [created] = await tx.run(statement("advisory/create"), {
         props: {
           id,
           category: input.category,
@@ -151,14 +136,14 @@ export class AdvisoryService {
           publishedByOrg: viewer.org,
         },
       });
-      let versions = ((await tx.run(cypher("asset/versions"), { ids: [affectsId] }))[0]?.versions as VersionRow[] | undefined) ?? [];
+      let versions = (await tx.run(statement("asset/versions"), { ids: [affectsId] }))[0]?.versions ?? [];
       if (!versions.length && range === "*") {
         // Risk is often known before anyone writes the record: flag the id's placeholder.
-        await tx.run(cypher("ingest/merge-placeholders"), { rows: [{ id: affectsId, name: affectsId, source: `advisory:${id}` }] });
+        await tx.run(statement("ingest/merge-placeholders"), { rows: [{ id: affectsId, name: affectsId, source: `advisory:${id}` }] });
         versions = [{ key: affectsId, version: null, placeholder: true, kind: "model" }];
       }
       const links = affectedKeys(range, versions).map((asset) => ({ advisory: id, asset }));
-      if (links.length) await tx.run(cypher("advisory/link-affects"), { rows: links });
+      if (links.length) await tx.run(statement("advisory/link-affects"), { rows: links });
       await appendEvent(tx, viewer, {
         operation: "advisory.publish",
         keys: links.map((l) => l.asset),
@@ -166,7 +151,7 @@ export class AdvisoryService {
         input,
         outcome: "published",
       });
-      return created!.advisory as AdvisoryModel;
+      return created!.advisory;
     });
   }
 
@@ -190,9 +175,9 @@ export class AdvisoryService {
       );
     }
     return this.db.writeTransaction("withdraw-advisory", async (tx) => {
-      const [row] = await tx.run(cypher("advisory/withdraw"), { id, reason: reason.trim(), by: viewer.org ?? viewer.subject });
+      const [row] = await tx.run(statement("advisory/withdraw"), { id, reason: reason.trim(), by: viewer.org ?? viewer.subject });
       await appendEvent(tx, viewer, { operation: "advisory.withdraw", ids: [id], input: { id, reason }, outcome: "withdrawn" });
-      return row!.advisory as AdvisoryModel;
+      return row!.advisory;
     });
   }
 
@@ -227,7 +212,7 @@ export class AdvisoryService {
       );
     }
     return this.db.writeTransaction("exempt", async (tx) => {
-      const [row] = await tx.run(cypher("advisory/exempt"), {
+      const [row] = await tx.run(statement("advisory/exempt"), {
         advisoryId: input.advisoryId,
         assetKey: key,
         props: {
@@ -251,7 +236,7 @@ export class AdvisoryService {
   }
 
   async sources(id: string): Promise<{ sources: string[]; exempt: string[] }> {
-    const [row] = await this.db.read(cypher("advisory/sources"), { id });
+    const [row] = await this.db.read(statement("advisory/sources"), { id });
     return { sources: (row?.sources as string[]) ?? [], exempt: (row?.exempt as string[]) ?? [] };
   }
 }

@@ -1,7 +1,7 @@
 // Reading assets and their direct edges. Batch-shaped (lists of keys in, lists out, in order)
 // so that the per-request DataLoaders can call them directly.
+import { statement } from "../neo4j/statements.js";
 import semver from "semver";
-import { cypher } from "../neo4j/cypher.js";
 import { ANONYMOUS, type Viewer } from "../model/viewer.js";
 import { Visibility } from "./visibility.js";
 import { parseReference, resolveVersion, type ParsedReference } from "../records/reference.js";
@@ -31,14 +31,14 @@ export class AssetService {
   constructor(private readonly db: Executor) {}
 
   async byKeys(keys: readonly string[]): Promise<(AssetModel | null)[]> {
-    const rows = await this.db.read(cypher("asset/by-keys"), { keys: [...new Set(keys)] });
-    const found = new Map(rows.map((r) => [r.key as string, r.asset as AssetModel]));
+    const rows = await this.db.read(statement("asset/by-keys"), { keys: [...new Set(keys)] });
+    const found = new Map(rows.map((r) => [r.key, r.asset]));
     return keys.map((k) => found.get(k) ?? null);
   }
 
   async versions(ids: readonly string[]): Promise<Map<string, VersionRow[]>> {
-    const rows = await this.db.read(cypher("asset/versions"), { ids: [...new Set(ids)] });
-    return new Map(rows.map((r) => [r.id as string, r.versions as VersionRow[]]));
+    const rows = await this.db.read(statement("asset/versions"), { ids: [...new Set(ids)] });
+    return new Map(rows.map((r) => [r.id, r.versions as VersionRow[]]));
   }
 
   /**
@@ -74,8 +74,8 @@ export class AssetService {
   }
 
   async upstream(keys: readonly string[]): Promise<EdgeModel[][]> {
-    const rows = await this.db.read(cypher("edge/upstream"), { keys: [...new Set(keys)] });
-    const byKey = new Map(rows.map((r) => [r.key as string, r.edges as EdgeModel[]]));
+    const rows = await this.db.read(statement("edge/upstream"), { keys: [...new Set(keys)] });
+    const byKey = new Map(rows.map((r) => [r.key, r.edges as EdgeModel[]]));
     return keys.map((k) => byKey.get(k) ?? []);
   }
 
@@ -85,12 +85,12 @@ export class AssetService {
       first: pageSize(r.first),
       after: decodeCursor<string>("edge", r.after),
     }));
-    const rows = await this.db.read(cypher("edge/downstream-page"), { requests: normalized });
+    const rows = await this.db.read(statement("edge/downstream-page"), { requests: normalized });
     const byRequest = new Map(rows.map((r) => [JSON.stringify([r.key, r.first, r.after]), r]));
     return normalized.map((n) => {
       const row = byRequest.get(JSON.stringify([n.key, n.first, n.after]));
-      const edges = (row?.edges as (EdgeModel & { sortKey: string })[] | undefined) ?? [];
-      return toPage("edge", edges.map(stripSortKey), n.first, (row?.totalCount as number | undefined) ?? 0, (e) => `${e.from}|${e.type}`);
+      const edges = row?.edges ?? [];
+      return toPage("edge", edges.map(stripSortKey), n.first, row?.totalCount ?? 0, (e) => `${e.from}|${e.type}`);
     });
   }
 
@@ -101,19 +101,19 @@ export class AssetService {
     const vis = new Visibility(viewer).params;
     const params = { kind: filter.kind ?? null, publisher: filter.publisher ?? null, ...vis };
     if (filter.text) {
-      const rows = await this.db.read(cypher("asset/search"), { ...params, query: luceneQuery(filter.text) });
-      const keys = rows.map((r) => r.key as string);
+      const rows = await this.db.read(statement("asset/search"), { ...params, query: luceneQuery(filter.text) });
+      const keys = rows.map((r) => r.key);
       const rest = afterKey === null ? keys : keys.filter((k) => k > afterKey);
       return toPage("asset", rest.slice(0, limit + 1), limit, keys.length, (k) => k);
     }
     const unfiltered = params.kind === null && params.publisher === null;
     const [rows, total] = await Promise.all([
-      this.db.read(cypher("asset/list"), { ...params, after: afterKey ?? "", limit: limit + 1 }),
-      unfiltered ? this.visibleTotal(vis) : this.db.read(cypher("asset/count"), params).then((c) => c[0]!.totalCount as number),
+      this.db.read(statement("asset/list"), { ...params, after: afterKey ?? "", limit: limit + 1 }),
+      unfiltered ? this.visibleTotal(vis) : this.db.read(statement("asset/count"), params).then((c) => c[0]!.totalCount),
     ]);
     return toPage(
       "asset",
-      rows.map((r) => r.key as string),
+      rows.map((r) => r.key),
       limit,
       total,
       (k) => k,
@@ -123,10 +123,10 @@ export class AssetService {
   /** Every asset the viewer may see: the count store's total less the private records hidden from it. */
   private async visibleTotal(vis: { viewerOrg: string | null; seesAll: boolean }): Promise<number> {
     const [all, hidden] = await Promise.all([
-      this.db.read(cypher("asset/count-all")),
-      vis.seesAll ? Promise.resolve([{ hiddenCount: 0 }]) : this.db.read(cypher("asset/count-hidden"), { viewerOrg: vis.viewerOrg }),
+      this.db.read(statement("asset/count-all")),
+      vis.seesAll ? Promise.resolve([{ hiddenCount: 0 }]) : this.db.read(statement("asset/count-hidden"), { viewerOrg: vis.viewerOrg }),
     ]);
-    return (all[0]!.totalCount as number) - (hidden[0]!.hiddenCount as number);
+    return (all[0]!.totalCount as number) - hidden[0]!.hiddenCount;
   }
 }
 

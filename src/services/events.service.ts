@@ -1,31 +1,16 @@
 // The audit trail: every write (ingest, advisories, exemptions, API keys) and every auditor's read
 // of private records appends an event, in the transaction of what it records. Append-only: no
 // statement of the service changes or deletes an event.
+import { statement } from "../neo4j/statements.js";
 import { authorize } from "../model/authz.js";
+import type { EventModel } from "../model/trust.js";
 import { appendEvent, type Operation } from "../ingest/trail.js";
-import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
 import type { Viewer } from "../model/viewer.js";
 import { decodeCursor, pageSize, toPage, type Page } from "./paging.js";
 
 export type { Operation };
-
-export interface EventModel {
-  id: string;
-  at: string;
-  operation: Operation;
-  subject: string;
-  org: string | null;
-  credentialId: string | null;
-  requestId: string | null;
-  /** Asset keys it touched. */
-  keys: string[];
-  /** Other ids it touched (advisories, API keys). */
-  ids: string[];
-  /** SHA-256 of the operation's input (canonical JSON). */
-  inputHash: string;
-  outcome: string;
-}
+export type { EventModel };
 
 export interface EventFilter {
   org?: string | null;
@@ -58,14 +43,14 @@ export class EventService {
       until: filter.until ?? null,
     };
     const [rows, count] = await Promise.all([
-      this.db.read(cypher("event/list"), { ...params, after: cursor, limit: limit + 1 }),
-      this.db.read(cypher("event/count"), params),
+      this.db.read(statement("event/list"), { ...params, after: cursor, limit: limit + 1 }),
+      this.db.read(statement("event/count"), params),
     ]);
     return toPage(
       "event",
-      rows.map((r) => r.event as EventModel),
+      rows.map((r) => r.event),
       limit,
-      count[0]!.totalCount as number,
+      count[0]!.totalCount,
       (e) => ({ at: e.at, id: e.id }),
     );
   }

@@ -1,8 +1,8 @@
 // Gathers a subgraph (the roots and everything reached from them) for export.
+import { statement } from "../neo4j/statements.js";
 import { limits } from "../config.js";
 import { LimitExceededError } from "../errors.js";
 import type { Subgraph, SubgraphEdge, SubgraphNode } from "../model/subgraph.js";
-import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
 import type { AssetService } from "./asset.service.js";
 import { checkDepth } from "./limits.js";
@@ -61,7 +61,7 @@ export class ExportService {
     for (const n of raw.nodes.values()) if (!vis.sees(n)) hidden.set(n.key, vis.opaque(n.key, n.kind));
     const shown = (k: string) => hidden.get(k) ?? k;
     const nodeKeys = [...raw.nodes.values()].map((n) => n.key).sort();
-    const read = (await this.db.read(cypher("export/nodes"), { keys: nodeKeys })) as unknown as SubgraphNode[];
+    const read = (await this.db.read(statement("export/nodes"), { keys: nodeKeys })) as unknown as SubgraphNode[];
     // A visible record that names a hidden one (its upstream reference) names it by its opaque id.
     const hiddenIds = [...new Set([...raw.nodes.values()].filter((n) => hidden.has(n.key)).map((n) => String(n.key.split("@")[0])))];
     const scrub = (text: string) => hiddenIds.reduce((t, id) => t.split(id).join(vis.opaque(id)), text);
@@ -72,12 +72,12 @@ export class ExportService {
           ? { ...n, props: { ...n.props, document: scrub(n.props.document) } }
           : n,
     );
-    const edges = ((await this.db.read(cypher("export/edges"), { keys: nodeKeys })) as unknown as SubgraphEdge[]).map((e) =>
+    const edges = ((await this.db.read(statement("export/edges"), { keys: nodeKeys })) as unknown as SubgraphEdge[]).map((e) =>
       hidden.has(e.from) || hidden.has(e.to)
         ? { from: shown(e.from), to: shown(e.to), type: e.type, props: { relation: e.props.relation, redacted: true } }
         : e,
     );
-    const [extra] = await this.db.read(cypher("export/advisories"), { keys: nodeKeys });
+    const [extra] = await this.db.read(statement("export/advisories"), { keys: nodeKeys });
     nodes.sort((a, b) => (a.key < b.key ? -1 : 1));
     await this.events.recordPrivateRead(viewer, [...vis.privateReads], "export");
     const paths = [...walk.nodes.values()]

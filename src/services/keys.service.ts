@@ -1,23 +1,16 @@
 // API keys: long random secrets that only their holder knows; the graph keeps their SHA-256.
 // A token reads `umr_<id>_<secret>`: the id finds the key, the secret proves it.
+import { statement } from "../neo4j/statements.js";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { BadUserInputError, NotFoundError } from "../errors.js";
+import type { ApiKeyModel } from "../model/trust.js";
+
+export type { ApiKeyModel };
 import type { Viewer } from "../model/viewer.js";
-import { isOneOf, ROLES, type Role } from "../model/vocab.js";
-import { cypher } from "../neo4j/cypher.js";
+import { isOneOf, ROLES } from "../model/vocab.js";
 import type { Executor } from "../neo4j/executor.js";
 import { appendEvent } from "../ingest/trail.js";
 import { authorize } from "../model/authz.js";
-
-export interface ApiKeyModel {
-  id: string;
-  org: string;
-  role: Role;
-  name: string | null;
-  createdAt: string;
-  createdBy?: string | null;
-  revokedAt: string | null;
-}
 
 export interface ApiKeyInputModel {
   org: string;
@@ -52,30 +45,30 @@ export class KeyService {
       createdBy: viewer.subject,
     };
     const key = await this.db.writeTransaction("key/create", async (tx) => {
-      const [row] = await tx.run(cypher("key/create"), { props });
+      const [row] = await tx.run(statement("key/create"), { props });
       await appendEvent(tx, viewer, {
         operation: "key.create",
         ids: [id],
         input: { org, role: input.role, name: props.name },
         outcome: "created",
       });
-      return row!.key as ApiKeyModel;
+      return row!.key;
     });
     return { token: `umr_${id}_${secret}`, key };
   }
 
   async list(viewer: Viewer): Promise<ApiKeyModel[]> {
     authorize(viewer, "keys:manage");
-    return (await this.db.read(cypher("key/list"))).map((r) => r.key as ApiKeyModel);
+    return (await this.db.read(statement("key/list"))).map((r) => r.key as ApiKeyModel);
   }
 
   async revoke(viewer: Viewer, id: string): Promise<ApiKeyModel> {
     authorize(viewer, "keys:manage");
     return this.db.writeTransaction("key/revoke", async (tx) => {
-      const [row] = await tx.run(cypher("key/revoke"), { id });
+      const [row] = await tx.run(statement("key/revoke"), { id });
       if (!row) throw new NotFoundError(`no API key has the id ${JSON.stringify(id)}`);
       await appendEvent(tx, viewer, { operation: "key.revoke", ids: [id], input: { id }, outcome: "revoked" });
-      return row.key as ApiKeyModel;
+      return row.key;
     });
   }
 
@@ -83,7 +76,7 @@ export class KeyService {
   async verify(token: string): Promise<Viewer | null> {
     const m = TOKEN.exec(token);
     if (!m) return null;
-    const [row] = await this.db.read(cypher("key/by-id"), { id: m[1] });
+    const [row] = await this.db.read(statement("key/by-id"), { id: m[1] });
     const key = row?.key as (ApiKeyModel & { hash: string }) | undefined;
     if (!key || key.revokedAt) return null;
     const expected = Buffer.from(key.hash, "hex");

@@ -1,9 +1,9 @@
 // Lineage (everything an asset was built from, or everything built from it) and paths.
+import { statement } from "../neo4j/statements.js";
 import { BadUserInputError, LimitExceededError, NotFoundError } from "../errors.js";
 import { ANONYMOUS, type Viewer } from "../model/viewer.js";
 import type { EventService } from "./events.service.js";
 import { Visibility } from "./visibility.js";
-import { cypher } from "../neo4j/cypher.js";
 import type { Executor } from "../neo4j/executor.js";
 import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { AssetService } from "./asset.service.js";
@@ -102,7 +102,7 @@ export class LineageService {
     if (!vis.sees(ends[0]!)) throw new NotFoundError(`from: no asset has the key or id ${JSON.stringify(args.from)}`, { key: args.from });
     if (!vis.sees(ends[1]!)) throw new NotFoundError(`to: no asset has the key or id ${JSON.stringify(args.to)}`, { key: args.to });
     if (from === to) return [];
-    const rows = await this.db.read(cypher("traverse/shortest-paths"), { from, to, maxDepth, limit });
+    const rows = await this.db.read(statement("traverse/shortest-paths"), { from, to, maxDepth, limit });
     const paths = rows.map((r) => r.edges as EdgeModel[]);
     // Steps through assets the viewer may not see are shown by their opaque ids.
     const keys = [...new Set(paths.flat().flatMap((e) => [e.from, e.to]))];

@@ -3,7 +3,8 @@
 import { createContext } from "../../src/graphql/context.js";
 import { createApollo } from "../../src/graphql/server.js";
 import { silentLogger, type Logger } from "../../src/log.js";
-import type { Executor, Tx } from "../../src/neo4j/executor.js";
+import type { Statement } from "../../src/neo4j/cypher.js";
+import type { Executor, Params, RunOptions, Tx } from "../../src/neo4j/executor.js";
 import { SYSTEM_VIEWER, type Viewer } from "../../src/model/viewer.js";
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -24,7 +25,7 @@ export async function testApi(db: Executor, logger: Logger = silentLogger): Prom
     async run(query, variables, viewer = SYSTEM_VIEWER) {
       api.statements = [];
       const counting = Object.create(db) as Executor;
-      counting.read = (stmt, params, opts) => {
+      counting.read = (stmt: Statement, params?: Params, opts?: RunOptions) => {
         api.statements.push(stmt.name);
         return db.read(stmt, params, opts);
       };
@@ -33,7 +34,7 @@ export async function testApi(db: Executor, logger: Logger = silentLogger): Prom
           name,
           (tx) => {
             const counted = Object.create(tx) as Tx;
-            counted.run = (stmt, params) => {
+            counted.run = (stmt: Statement, params?: Params) => {
               api.statements.push(stmt.name);
               return tx.run(stmt, params);
             };

@@ -1,0 +1,154 @@
+// Every statement of cypher/, with its parameters and its row, declared once. `statement(name)`
+// gives a statement that the executor runs with exactly those parameters and returns those rows,
+// so no caller casts what Neo4j answers. A test checks each entry's parameter names against the
+// `$parameters` of its file, and that every file has an entry.
+import type { AdvisoryModel } from "../model/advisory.js";
+import type { AssetModel } from "../model/asset.js";
+import type { ApiKeyModel, EventModel } from "../model/trust.js";
+import { cypher, type Statement } from "./cypher.js";
+
+type Rows = { props: Record<string, unknown> }[];
+type VersionRowShape = { key: string; version: string | null; placeholder: boolean; kind: "model" | "dataset" | "family" | "application" };
+type EdgeShape = {
+  type: "TRAINED_ON" | "DERIVED_FROM";
+  relation: string;
+  constraint: string | null;
+  from: string;
+  to: string;
+  fromKind?: string;
+  fromVisibility?: string | null;
+  fromOrg?: string | null;
+  toKind?: string;
+  toVisibility?: string | null;
+  toOrg?: string | null;
+};
+type Map_ = Record<string, unknown>;
+type VisibilityParams = { viewerOrg: string | null; seesAll: boolean };
+type EventParams = { org: string | null; operation: string | null; key: string | null; since: string | null; until: string | null };
+
+/** What each statement takes and answers (rows as the executor hands them over: plain values). */
+export interface Statements {
+  "advisory/by-affected-ids": { params: { ids: string[] }; row: { id: string; affectsId: string; affectsRange: string } };
+  "advisory/by-ids": { params: { ids: string[] }; row: { id: string; advisory: AdvisoryModel } };
+  "advisory/count": { params: { category: string | null; openOnly: boolean }; row: { totalCount: number } };
+  "advisory/create": { params: { props: Map_ }; row: { advisory: AdvisoryModel } };
+  "advisory/exempt": { params: { advisoryId: string; assetKey: string; props: Map_ }; row: { created: boolean } };
+  "advisory/link-affects": { params: { rows: { advisory: string; asset: string }[] }; row: { linked: number } };
+  "advisory/list": {
+    params: { category: string | null; openOnly: boolean; after: { publishedAt: string; id: string } | null; limit: number };
+    row: { advisory: AdvisoryModel };
+  };
+  "advisory/merge-record-advisories": { params: { rows: Map_[] }; row: { id: string } };
+  "advisory/on-assets": { params: { keys: string[] }; row: { key: string; advisories: AdvisoryModel[] } };
+  "advisory/sources": { params: { id: string }; row: { sources: string[]; exempt: string[] } };
+  "advisory/withdraw": { params: { id: string; reason: string; by: string }; row: { advisory: AdvisoryModel } };
+  "asset/by-keys": { params: { keys: string[] }; row: { key: string; asset: AssetModel } };
+  "asset/count-all": { params: Record<string, never>; row: { totalCount: number } };
+  "asset/count-hidden": { params: { viewerOrg: string | null }; row: { hiddenCount: number } };
+  "asset/count": { params: { kind: string | null; publisher: string | null } & VisibilityParams; row: { totalCount: number } };
+  "asset/list": {
+    params: { kind: string | null; publisher: string | null; after: string; limit: number } & VisibilityParams;
+    row: { key: string };
+  };
+  "asset/search": { params: { kind: string | null; publisher: string | null; query: string } & VisibilityParams; row: { key: string } };
+  "asset/versions": { params: { ids: string[] }; row: { id: string; versions: VersionRowShape[] } };
+  "edge/downstream-page": {
+    params: { requests: { key: string; first: number; after: string | null }[] };
+    row: { key: string; after: string | null; first: number; totalCount: number; edges: (EdgeShape & { sortKey: string })[] };
+  };
+  "edge/upstream": { params: { keys: string[] }; row: { key: string; edges: EdgeShape[] } };
+  "event/append": { params: { props: Map_ }; row: never };
+  "event/count": { params: EventParams; row: { totalCount: number } };
+  "event/list": { params: EventParams & { after: { at: string; id: string } | null; limit: number }; row: { event: EventModel } };
+  "export/advisories": { params: { keys: string[] }; row: { advisories: Map_[]; exemptions: Map_[] } };
+  "export/edges": { params: { keys: string[] }; row: { from: string; to: string; type: string; props: Map_ } };
+  "export/nodes": { params: { keys: string[] }; row: { key: string; labels: string[]; props: Map_ } };
+  "ingest/create-assets": { params: { rows: Rows }; row: { created: number } };
+  "ingest/create-edges-derived-from": { params: { rows: { from: string; to: string; props: Map_ }[] }; row: { created: number } };
+  "ingest/create-edges-trained-on": { params: { rows: { from: string; to: string; props: Map_ }[] }; row: { created: number } };
+  "ingest/delete-edges": { params: { rows: { from: string; to: string; refIndex: number }[] }; row: { deleted: number } };
+  "ingest/edges-into-ids": { params: { ids: string[] }; row: { from: string; fromKind: string; to: string; type: string; props: Map_ } };
+  "ingest/existing-hashes": { params: { keys: string[] }; row: { key: string; contentHash: string | null; placeholder: boolean } };
+  "ingest/gc-placeholders": { params: { ids: string[] }; row: { removed: number } };
+  "ingest/lock": { params: Record<string, never>; row: { locked: boolean } };
+  "ingest/merge-placeholders": { params: { rows: { id: string; name: string; source: string }[] }; row: { key: string; created: boolean } };
+  "ingest/owners": { params: { ids: string[] }; row: { id: string; owner: string } };
+  "ingest/placeholder-kinds": { params: { keys: string[] }; row: { key: string; kind: string } };
+  "ingest/reaches-ids": { params: { from: string[]; ids: string[] }; row: { from: string; reaches: string[] } };
+  "key/by-id": { params: { id: string }; row: { key: ApiKeyModel & { hash: string } } };
+  "key/create": { params: { props: Map_ }; row: { key: ApiKeyModel } };
+  "key/list": { params: Record<string, never>; row: { key: ApiKeyModel } };
+  "key/revoke": { params: { id: string }; row: { key: ApiKeyModel } };
+  "load/advisories": {
+    params: { advisories: { props: Map_; affects: string[] }[]; exemptions: Map_[] };
+    row: { advisories: number; exemptions: number };
+  };
+  "load/edges": { params: { rows: Map_[] }; row: { created: number } };
+  "load/nodes": { params: { rows: { labels: string[]; props: Map_ }[] }; row: { created: number } };
+  "schema/await-indexes": { params: { seconds: number }; row: never };
+  "traverse/shortest-paths": { params: { from: string; to: string; maxDepth: number; limit: number }; row: { edges: EdgeShape[] } };
+}
+
+export type StatementName = keyof Statements;
+export type ParamsOf<N extends StatementName> = Statements[N]["params"];
+export type RowOf<N extends StatementName> = Statements[N]["row"];
+
+/** A statement whose parameters and rows are those its name declares. */
+export interface TypedStatement<N extends StatementName> extends Statement {
+  readonly name: N;
+}
+
+export function statement<N extends StatementName>(name: N): TypedStatement<N> {
+  return cypher(name) as TypedStatement<N>;
+}
+
+/** Each statement's parameter names, as its file uses them (`$name`): a test holds them to cypher/. */
+export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & string)[] } = {
+  "advisory/by-affected-ids": ["ids"],
+  "advisory/by-ids": ["ids"],
+  "advisory/count": ["category", "openOnly"],
+  "advisory/create": ["props"],
+  "advisory/exempt": ["advisoryId", "assetKey", "props"],
+  "advisory/link-affects": ["rows"],
+  "advisory/list": ["after", "category", "limit", "openOnly"],
+  "advisory/merge-record-advisories": ["rows"],
+  "advisory/on-assets": ["keys"],
+  "advisory/sources": ["id"],
+  "advisory/withdraw": ["by", "id", "reason"],
+  "asset/by-keys": ["keys"],
+  "asset/count-all": [],
+  "asset/count-hidden": ["viewerOrg"],
+  "asset/count": ["kind", "publisher", "seesAll", "viewerOrg"],
+  "asset/list": ["after", "kind", "limit", "publisher", "seesAll", "viewerOrg"],
+  "asset/search": ["kind", "publisher", "query", "seesAll", "viewerOrg"],
+  "asset/versions": ["ids"],
+  "edge/downstream-page": ["requests"],
+  "edge/upstream": ["keys"],
+  "event/append": ["props"],
+  "event/count": ["key", "operation", "org", "since", "until"],
+  "event/list": ["after", "key", "limit", "operation", "org", "since", "until"],
+  "export/advisories": ["keys"],
+  "export/edges": ["keys"],
+  "export/nodes": ["keys"],
+  "ingest/create-assets": ["rows"],
+  "ingest/create-edges-derived-from": ["rows"],
+  "ingest/create-edges-trained-on": ["rows"],
+  "ingest/delete-edges": ["rows"],
+  "ingest/edges-into-ids": ["ids"],
+  "ingest/existing-hashes": ["keys"],
+  "ingest/gc-placeholders": ["ids"],
+  "ingest/lock": [],
+  "ingest/merge-placeholders": ["rows"],
+  "ingest/owners": ["ids"],
+  "ingest/placeholder-kinds": ["keys"],
+  "ingest/reaches-ids": ["from", "ids"],
+  "key/by-id": ["id"],
+  "key/create": ["props"],
+  "key/list": [],
+  "key/revoke": ["id"],
+  "load/advisories": ["advisories", "exemptions"],
+  "load/edges": ["rows"],
+  "load/nodes": ["rows"],
+  "schema/await-indexes": ["seconds"],
+  "traverse/shortest-paths": ["from", "limit", "maxDepth", "to"],
+};
