@@ -75,61 +75,22 @@ export class IngestService {
     private readonly log: Logger,
   ) {}
 
+  /**
+   * An ingest, as named steps: collapse duplicates → refuse in-batch cycles → (in one write
+   * transaction) split by what exists → refuse others' ids → refuse cycles closing with the graph
+   * → write → record the event. All or nothing unless `partial`.
+   */
   async ingest(input: IngestInput, opts: IngestOptions = {}): Promise<IngestReport> {
     const viewer = opts.viewer ?? SYSTEM_VIEWER;
     authorize(viewer, "ingest");
     if (opts.commitEvery && input.records.length > opts.commitEvery && !opts.dryRun)
       return this.ingestInChunks(input, opts, opts.commitEvery);
     const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-    const problems = [...input.problems];
-    let rejected = input.rejected;
-    // Inputs that failed to parse or convert are not among the records; these are refused here.
-    const rejectedKeys = new Set<string>();
-
-    // In-batch duplicates: identical ones collapse; different contents for one key conflict.
-    const byKey = new Map<string, AssetRecord>();
-    for (const r of input.records) {
-      const seen = byKey.get(r.key);
-      if (!seen) byKey.set(r.key, r);
-      else if (seen.contentHash !== r.contentHash) {
-        problems.push({
-          source: r.source,
-          path: "$",
-          severity: "error",
-          code: "CONFLICT",
-          message: `CONFLICT: ${r.key} appears twice in this batch with different contents (${seen.source} and ${r.source}); versions are immutable`,
-        });
-        rejectedKeys.add(r.key);
-        rejected++;
-      }
-    }
-    let records = [...byKey.values()].filter((r) => !rejectedKeys.has(r.key));
-
-    // Cycles within the batch (a self-reference was refused when the record was parsed).
-    for (const { members, ...problem } of cycleProblems(records, Boolean(opts.strict))) {
-      problems.push(problem);
-      if (problem.severity === "error") {
-        const inCycle = records.filter((r) => members.includes(r.id));
-        for (const m of inCycle) rejectedKeys.add(m.key);
-        rejected += inCycle.length;
-      }
-    }
-    records = records.filter((r) => !rejectedKeys.has(r.key));
-
-    const report: IngestReport = {
-      accepted: 0,
-      unchanged: 0,
-      rejected,
-      placeholders: 0,
-      problems,
-      acceptedKeys: [],
-      unchangedKeys: [],
-      placeholderIds: [],
-      edgesWritten: 0,
-      edgesMoved: 0,
-      dryRun: Boolean(opts.dryRun),
-      written: false,
-    };
+    const unique = collapseDuplicates(input.records);
+    const acyclic = refuseBatchCycles(unique.records, Boolean(opts.strict));
+    const records = acyclic.records;
+    const rejected = input.rejected + unique.rejected + acyclic.rejected;
+    const report = emptyReport([...input.problems, ...unique.problems, ...acyclic.problems], rejected, Boolean(opts.dryRun));
     const hasErrors = () => report.problems.some((p) => p.severity === "error" && (p.scope !== "asset" || opts.strict));
     if (hasErrors() && !opts.partial) return this.refuseAll(report, records, true);
 
@@ -141,62 +102,27 @@ export class IngestService {
       report.problems.length = baseProblems;
       Object.assign(report, { rejected, unchangedKeys: [], acceptedKeys: [], edgesMoved: 0, edgesWritten: 0, placeholderIds: [] });
       await tx.run(statement("ingest/lock"));
-      // Versions are immutable: same hash → unchanged; another hash → CONFLICT.
-      const existing = new Map<string, string | null>();
-      for (const part of chunks(
-        records.map((r) => r.key),
-        batchSize,
-      )) {
-        for (const row of await tx.run(statement("ingest/existing-hashes"), { keys: part })) existing.set(row.key, row.contentHash);
+      const existing = await splitByExisting(tx, records, batchSize);
+      const owned = await refuseForeignIds(tx, existing.fresh, viewer, batchSize);
+      const closing = opts.strict
+        ? await refuseGraphCycles(tx, owned.records, records, batchSize)
+        : { records: owned.records, problems: [], rejected: 0 };
+      const fresh = closing.records;
+      for (const step of [existing, owned, closing]) {
+        report.problems.push(...step.problems);
+        report.rejected += step.rejected;
       }
-      const fresh: AssetRecord[] = [];
-      for (const r of records) {
-        if (!existing.has(r.key)) fresh.push(r);
-        else if (existing.get(r.key) === r.contentHash) report.unchangedKeys.push(r.key);
-        else {
-          report.problems.push(conflict(r, existing.get(r.key)));
-          report.rejected++;
-        }
-      }
-      // Ownership: the first organisation to publish an id owns it; another's versions are FORBIDDEN.
-      const owners = await this.ownersOf(tx, fresh, batchSize);
-      for (const r of [...fresh]) {
-        const owner = owners.get(r.id);
-        if (owner === undefined || mayWriteFor(viewer, owner)) continue;
-        report.problems.push({
-          source: r.source,
-          path: "$",
-          severity: "error",
-          code: "FORBIDDEN",
-          message: `FORBIDDEN: ${r.id} belongs to ${owner ?? "no organisation (only an admin may add its versions)"}; ${viewer.org ?? viewer.subject} may not publish versions of it`,
-        });
-        report.rejected++;
-        fresh.splice(fresh.indexOf(r), 1);
-      }
-      if (opts.strict && fresh.length) {
-        // A cycle may close through edges that earlier batches wrote.
-        const inBatch = new Set(cycleProblems(records, false).map((c) => c.members.join("|")));
-        for (const { members, ...problem } of await graphCycleProblems(tx, fresh, batchSize)) {
-          if (inBatch.has(members.join("|"))) continue;
-          report.problems.push(problem);
-          const refused = new Set(fresh.filter((r) => members.includes(r.id)).map((r) => r.key));
-          report.rejected += refused.size;
-          fresh.splice(0, fresh.length, ...fresh.filter((r) => !refused.has(r.key)));
-        }
-      }
+      report.unchangedKeys = existing.unchanged;
       if (hasErrors() && !opts.partial) throw new Refused(records.length - fresh.length - report.unchangedKeys.length);
       report.acceptedKeys = fresh.map((r) => r.key);
       report.accepted = fresh.length;
       report.unchanged = report.unchangedKeys.length;
       if (opts.dryRun) {
-        const ownRefs = this.declaredRefs(fresh);
-        const versions = await this.versionsOf(tx, [...new Set(ownRefs.map((r) => r.targetId))], batchSize, fresh);
-        const plan = planEdges(ownRefs, versions);
-        report.placeholderIds = [...new Set(plan.edges.filter((e) => e.toPlaceholder).map((e) => e.to))].sort();
+        report.placeholderIds = await this.placeholdersOf(tx, fresh, batchSize);
         report.placeholders = report.placeholderIds.length;
         throw new DryRunDone();
       }
-      await this.write(tx, fresh, report, batchSize, opts, (id) => owners.get(id) ?? viewer.org);
+      await this.write(tx, fresh, report, batchSize, opts, (id) => owned.owners.get(id) ?? viewer.org);
       if (fresh.length) {
         await appendEvent(tx, viewer, {
           operation: "ingest",
@@ -222,6 +148,14 @@ export class IngestService {
       "ingest committed",
     );
     return report;
+  }
+
+  /** The placeholders a dry run's records would leave (their references that name no record). */
+  private async placeholdersOf(tx: Tx, fresh: readonly AssetRecord[], batchSize: number): Promise<string[]> {
+    const ownRefs = this.declaredRefs(fresh);
+    const versions = await this.versionsOf(tx, [...new Set(ownRefs.map((r) => r.targetId))], batchSize, fresh);
+    const plan = planEdges(ownRefs, versions);
+    return [...new Set(plan.edges.filter((e) => e.toPlaceholder).map((e) => e.to))].sort();
   }
 
   private async ingestInChunks(input: IngestInput, opts: IngestOptions, size: number): Promise<IngestReport> {
@@ -351,15 +285,6 @@ export class IngestService {
     return out;
   }
 
-  /** The owner of each of the records' ids that has records already (null: written without an organisation). */
-  private async ownersOf(tx: Tx, records: readonly AssetRecord[], batchSize: number): Promise<Map<string, string | null>> {
-    const owners = new Map<string, string | null>();
-    for (const part of chunks([...new Set(records.map((r) => r.id))], batchSize)) {
-      for (const row of await tx.run(statement("ingest/owners"), { ids: part })) owners.set(row.id, row.owner || null);
-    }
-    return owners;
-  }
-
   private async write(
     tx: Tx,
     fresh: AssetRecord[],
@@ -433,19 +358,8 @@ export class IngestService {
     const versions = await this.versionsOf(tx, targetIds, batchSize);
     const plan = planEdges([...own, ...reResolved], versions);
 
-    // Which existing edges really change (target, type or relation)?
-    const current = new Map(existingEdges.map((e) => [`${e.from}|${e.props.refIndex}`, e]));
-    const toDelete: { from: string; to: string; refIndex: number }[] = [];
-    const toCreate: PlannedEdge[] = [];
-    for (const edge of plan.edges) {
-      const was = current.get(`${edge.from}|${edge.props.refIndex}`);
-      if (was && !freshKeys.has(edge.from)) {
-        if (was.to === edge.to && was.type === edge.type && was.props.relation === edge.props.relation) continue;
-        toDelete.push({ from: was.from, to: was.to, refIndex: was.props.refIndex });
-        report.edgesMoved++;
-      }
-      toCreate.push(edge);
-    }
+    const { toDelete, toCreate } = edgeChanges(plan.edges, existingEdges, freshKeys);
+    report.edgesMoved = toDelete.length;
     const neededPlaceholders = plan.placeholders.filter((p) => toCreate.some((e) => e.toPlaceholder && e.to === p.id));
     for (const part of chunks(toDelete, batchSize)) await tx.run(statement("ingest/delete-edges"), { rows: part });
     const newPlaceholderIds: string[] = [];
@@ -473,37 +387,200 @@ export class IngestService {
     report.placeholders = report.placeholderIds.length;
 
     // 4. Advisories of source "record" from risk flags.
-    const flagRows = fresh.flatMap((r) =>
-      r.risks.map((category) => ({
-        id: `record:${r.key}:${category}`,
-        category: category.toUpperCase(),
-        severity: RECORD_FLAG_SEVERITY[category as keyof typeof RECORD_FLAG_SEVERITY] ?? "MEDIUM",
-        summary: `The record ${r.key} (${r.name}) flags ${category}.`,
-        affectsId: r.id,
-        affectsRange: r.version,
-        references: r.refs,
-      })),
-    );
-    for (const part of chunks(flagRows, batchSize)) await tx.run(statement("advisory/merge-record-advisories"), { rows: part });
+    for (const part of chunks(recordFlagAdvisories(fresh), batchSize))
+      await tx.run(statement("advisory/merge-record-advisories"), { rows: part });
 
     // 5. Advisories reach the new versions (and new placeholders) their range matches.
-    const linkIds = [...new Set([...changedIds, ...newPlaceholderIds])];
-    const advisories: { id: string; affectsId: string; affectsRange: string }[] = [];
-    for (const part of chunks(linkIds, batchSize)) {
-      for (const row of await tx.run(statement("advisory/by-affected-ids"), { ids: part })) advisories.push(row);
-    }
-    if (advisories.length) {
-      const nodes = await this.versionsOf(tx, [...new Set(advisories.map((a) => a.affectsId))], batchSize);
-      const links = advisories.flatMap((a) =>
-        affectedKeys(a.affectsRange, nodes.get(a.affectsId) ?? []).map((asset) => ({ advisory: a.id, asset })),
-      );
-      for (const part of chunks(links, batchSize)) await tx.run(statement("advisory/link-affects"), { rows: part });
-    }
+    await this.linkAdvisories(tx, [...new Set([...changedIds, ...newPlaceholderIds])], batchSize);
 
     // 6. Placeholders that nothing needs any more disappear.
     const gcIds = [...new Set([...changedIds, ...toDelete.map((d) => d.to).filter((to) => !to.includes("@"))])];
     for (const part of chunks(gcIds, batchSize)) await tx.run(statement("ingest/gc-placeholders"), { ids: part });
   }
+
+  /** Links every advisory on these ids to the versions (and placeholders) its range flags. */
+  private async linkAdvisories(tx: Tx, ids: string[], batchSize: number): Promise<void> {
+    const advisories: { id: string; affectsId: string; affectsRange: string }[] = [];
+    for (const part of chunks(ids, batchSize)) {
+      for (const row of await tx.run(statement("advisory/by-affected-ids"), { ids: part })) advisories.push(row);
+    }
+    if (!advisories.length) return;
+    const nodes = await this.versionsOf(tx, [...new Set(advisories.map((a) => a.affectsId))], batchSize);
+    const links = advisories.flatMap((a) =>
+      affectedKeys(a.affectsRange, nodes.get(a.affectsId) ?? []).map((asset) => ({ advisory: a.id, asset })),
+    );
+    for (const part of chunks(links, batchSize)) await tx.run(statement("advisory/link-affects"), { rows: part });
+  }
+}
+
+/** A record's own risk flags, as advisories of source "record" (data-model.md §3). */
+export function recordFlagAdvisories(records: readonly AssetRecord[]) {
+  return records.flatMap((r) =>
+    r.risks.map((category) => ({
+      id: `record:${r.key}:${category}`,
+      category: category.toUpperCase(),
+      severity: RECORD_FLAG_SEVERITY[category as keyof typeof RECORD_FLAG_SEVERITY] ?? "MEDIUM",
+      summary: `The record ${r.key} (${r.name}) flags ${category}.`,
+      affectsId: r.id,
+      affectsRange: r.version,
+      references: r.refs,
+    })),
+  );
+}
+
+/**
+ * Which edges change: every planned edge of the batch's own records is created; an existing edge
+ * of another record is deleted and created anew only when its target, type or relation changes.
+ */
+export function edgeChanges(
+  planned: readonly PlannedEdge[],
+  existing: readonly { from: string; to: string; type: string; props: EdgeProps }[],
+  freshKeys: ReadonlySet<string>,
+): { toDelete: { from: string; to: string; refIndex: number }[]; toCreate: PlannedEdge[] } {
+  const current = new Map(existing.map((e) => [`${e.from}|${e.props.refIndex}`, e]));
+  const toDelete: { from: string; to: string; refIndex: number }[] = [];
+  const toCreate: PlannedEdge[] = [];
+  for (const edge of planned) {
+    const was = current.get(`${edge.from}|${edge.props.refIndex}`);
+    if (was && !freshKeys.has(edge.from)) {
+      if (was.to === edge.to && was.type === edge.type && was.props.relation === edge.props.relation) continue;
+      toDelete.push({ from: was.from, to: was.to, refIndex: was.props.refIndex });
+    }
+    toCreate.push(edge);
+  }
+  return { toDelete, toCreate };
+}
+
+/** What a step lets through, and the problems of what it refused. */
+export interface Screened {
+  records: AssetRecord[];
+  problems: Problem[];
+  rejected: number;
+}
+
+export function emptyReport(problems: Problem[], rejected: number, dryRun: boolean): IngestReport {
+  return {
+    accepted: 0,
+    unchanged: 0,
+    rejected,
+    placeholders: 0,
+    problems,
+    acceptedKeys: [],
+    unchangedKeys: [],
+    placeholderIds: [],
+    edgesWritten: 0,
+    edgesMoved: 0,
+    dryRun,
+    written: false,
+  };
+}
+
+/** In-batch duplicates: identical ones collapse into one; different contents for one key are a CONFLICT (both refused). */
+export function collapseDuplicates(records: readonly AssetRecord[]): Screened {
+  const byKey = new Map<string, AssetRecord>();
+  const conflicting = new Set<string>();
+  const problems: Problem[] = [];
+  let rejected = 0;
+  for (const r of records) {
+    const seen = byKey.get(r.key);
+    if (!seen) byKey.set(r.key, r);
+    else if (seen.contentHash !== r.contentHash) {
+      problems.push({
+        source: r.source,
+        path: "$",
+        severity: "error",
+        code: "CONFLICT",
+        message: `CONFLICT: ${r.key} appears twice in this batch with different contents (${seen.source} and ${r.source}); versions are immutable`,
+      });
+      conflicting.add(r.key);
+      rejected++;
+    }
+  }
+  return { records: [...byKey.values()].filter((r) => !conflicting.has(r.key)), problems, rejected };
+}
+
+/** Cycles within the batch: warnings, or (strict) errors that refuse their members. */
+export function refuseBatchCycles(records: readonly AssetRecord[], strict: boolean): Screened {
+  const problems: Problem[] = [];
+  const refused = new Set<string>();
+  for (const { members, ...problem } of cycleProblems(records, strict)) {
+    problems.push(problem);
+    if (problem.severity === "error") for (const r of records) if (members.includes(r.id)) refused.add(r.key);
+  }
+  return { records: records.filter((r) => !refused.has(r.key)), problems, rejected: refused.size };
+}
+
+/** Versions are immutable: a key the graph holds with the same hash is unchanged; with another, a CONFLICT. */
+async function splitByExisting(
+  tx: Tx,
+  records: readonly AssetRecord[],
+  batchSize: number,
+): Promise<Screened & { fresh: AssetRecord[]; unchanged: string[] }> {
+  const existing = new Map<string, string | null>();
+  for (const part of chunks(
+    records.map((r) => r.key),
+    batchSize,
+  )) {
+    for (const row of await tx.run(statement("ingest/existing-hashes"), { keys: part })) existing.set(row.key, row.contentHash);
+  }
+  const fresh: AssetRecord[] = [];
+  const unchanged: string[] = [];
+  const problems: Problem[] = [];
+  for (const r of records) {
+    if (!existing.has(r.key)) fresh.push(r);
+    else if (existing.get(r.key) === r.contentHash) unchanged.push(r.key);
+    else problems.push(conflict(r, existing.get(r.key)));
+  }
+  return { fresh, unchanged, records: fresh, problems, rejected: problems.length };
+}
+
+/** The first organisation to publish an id owns it: another's versions of it are FORBIDDEN. */
+async function refuseForeignIds(
+  tx: Tx,
+  fresh: readonly AssetRecord[],
+  viewer: Viewer,
+  batchSize: number,
+): Promise<Screened & { owners: Map<string, string | null> }> {
+  const owners = new Map<string, string | null>();
+  for (const part of chunks([...new Set(fresh.map((r) => r.id))], batchSize)) {
+    for (const row of await tx.run(statement("ingest/owners"), { ids: part })) owners.set(row.id, row.owner || null);
+  }
+  const problems: Problem[] = [];
+  const records = fresh.filter((r) => {
+    const owner = owners.get(r.id);
+    if (owner === undefined || mayWriteFor(viewer, owner)) return true;
+    problems.push({
+      source: r.source,
+      path: "$",
+      severity: "error",
+      code: "FORBIDDEN",
+      message: `FORBIDDEN: ${r.id} belongs to ${owner ?? "no organisation (only an admin may add its versions)"}; ${viewer.org ?? viewer.subject} may not publish versions of it`,
+    });
+    return false;
+  });
+  return { records, problems, rejected: problems.length, owners };
+}
+
+/** Strict mode: cycles the records would close with what earlier batches wrote. */
+async function refuseGraphCycles(
+  tx: Tx,
+  fresh: readonly AssetRecord[],
+  batch: readonly AssetRecord[],
+  batchSize: number,
+): Promise<Screened> {
+  const inBatch = new Set(cycleProblems(batch, false).map((c) => c.members.join("|")));
+  const problems: Problem[] = [];
+  let records = [...fresh];
+  let rejected = 0;
+  if (!records.length) return { records, problems, rejected };
+  for (const { members, ...problem } of await graphCycleProblems(tx, fresh, batchSize)) {
+    if (inBatch.has(members.join("|"))) continue;
+    problems.push(problem);
+    const refused = new Set(records.filter((r) => members.includes(r.id)).map((r) => r.key));
+    rejected += refused.size;
+    records = records.filter((r) => !refused.has(r.key));
+  }
+  return { records, problems, rejected };
 }
 
 /** A transaction whose statements report their time. */
