@@ -1,8 +1,20 @@
-// Domain errors. Each carries the public GraphQL error code it maps to (see formatError).
+// Domain errors, and the closed list of error codes every answer carries (with their HTTP statuses).
 
-import type { ErrorCode } from "./model/vocab.js";
-
-export type { ErrorCode };
+/** The error codes of every answer (GraphQL `extensions.code`, HTTP `code`), with their HTTP status. */
+export const ERROR_CODES = {
+  BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  LIMIT_EXCEEDED: 400,
+  RATE_LIMITED: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;

@@ -2,9 +2,8 @@
 // else logged with the request id and masked. No answer carries a stack trace, a file path or an
 // internal message.
 import type { NextFunction, Request, Response } from "express";
-import { DomainError } from "../errors.js";
+import { DomainError, ERROR_CODES, type ErrorCode } from "../errors.js";
 import type { Logger } from "../log.js";
-import { ERROR_CODES, type ErrorCode } from "../model/vocab.js";
 
 export function sendError(req: Request, res: Response, log: Logger, err: unknown, what: string): void {
   if (err instanceof DomainError) {
