@@ -199,7 +199,7 @@ export class IngestService {
     // Placeholders that a later chunk replaced are gone: count what is left.
     const left = await this.db.read(statement("asset/versions"), { ids: [...placeholders] });
     total.placeholderIds = left
-      .filter((r) => (r.versions as VersionRow[]).some((v) => v.placeholder))
+      .filter((r) => r.versions.some((v) => v.placeholder))
       .map((r) => r.id)
       .sort();
     total.placeholders = total.placeholderIds.length;

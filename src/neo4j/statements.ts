@@ -3,25 +3,11 @@
 // so no caller casts what Neo4j answers. A test checks each entry's parameter names against the
 // `$parameters` of its file, and that every file has an entry.
 import type { AdvisoryModel } from "../model/advisory.js";
-import type { AssetModel } from "../model/asset.js";
+import type { AssetModel, EdgeModel, VersionRow } from "../model/asset.js";
 import type { ApiKeyModel, EventModel } from "../model/trust.js";
 import { cypher, type Statement } from "./cypher.js";
 
 type Rows = { props: Record<string, unknown> }[];
-type VersionRowShape = { key: string; version: string | null; placeholder: boolean; kind: "model" | "dataset" | "family" | "application" };
-type EdgeShape = {
-  type: "TRAINED_ON" | "DERIVED_FROM";
-  relation: string;
-  constraint: string | null;
-  from: string;
-  to: string;
-  fromKind?: string;
-  fromVisibility?: string | null;
-  fromOrg?: string | null;
-  toKind?: string;
-  toVisibility?: string | null;
-  toOrg?: string | null;
-};
 type Map_ = Record<string, unknown>;
 type VisibilityParams = { viewerOrg: string | null; seesAll: boolean };
 type EventParams = { org: string | null; operation: string | null; key: string | null; since: string | null; until: string | null };
@@ -51,12 +37,12 @@ export interface Statements {
     row: { key: string };
   };
   "asset/search": { params: { kind: string | null; publisher: string | null; query: string } & VisibilityParams; row: { key: string } };
-  "asset/versions": { params: { ids: string[] }; row: { id: string; versions: VersionRowShape[] } };
+  "asset/versions": { params: { ids: string[] }; row: { id: string; versions: VersionRow[] } };
   "edge/downstream-page": {
     params: { requests: { key: string; first: number; after: string | null }[] };
-    row: { key: string; after: string | null; first: number; totalCount: number; edges: (EdgeShape & { sortKey: string })[] };
+    row: { key: string; after: string | null; first: number; totalCount: number; edges: (EdgeModel & { sortKey: string })[] };
   };
-  "edge/upstream": { params: { keys: string[] }; row: { key: string; edges: EdgeShape[] } };
+  "edge/upstream": { params: { keys: string[] }; row: { key: string; edges: EdgeModel[] } };
   "event/append": { params: { props: Map_ }; row: never };
   "event/count": { params: EventParams; row: { totalCount: number } };
   "event/list": { params: EventParams & { after: { at: string; id: string } | null; limit: number }; row: { event: EventModel } };
@@ -86,7 +72,7 @@ export interface Statements {
   "load/edges": { params: { rows: Map_[] }; row: { created: number } };
   "load/nodes": { params: { rows: { labels: string[]; props: Map_ }[] }; row: { created: number } };
   "schema/await-indexes": { params: { seconds: number }; row: never };
-  "traverse/shortest-paths": { params: { from: string; to: string; maxDepth: number; limit: number }; row: { edges: EdgeShape[] } };
+  "traverse/shortest-paths": { params: { from: string; to: string; maxDepth: number; limit: number }; row: { edges: EdgeModel[] } };
 }
 
 export type StatementName = keyof Statements;

@@ -6,9 +6,8 @@ import { dotExporter } from "../export/formats/dot.js";
 import type { AssetModel, EdgeModel } from "../model/asset.js";
 import type { AffectedModel } from "../services/risk.service.js";
 import type { Services } from "../services/services.js";
-import { NotFoundError } from "../errors.js";
 import { ANONYMOUS, type Viewer } from "../model/viewer.js";
-import { Visibility } from "../services/visibility.js";
+import { unknownKey, Visibility } from "../services/visibility.js";
 import type { SeverityName } from "../services/policy.js";
 
 /** Lineage lists on a page stop here (the page says so). */
@@ -46,8 +45,7 @@ export function renderSvg(dot: string): Promise<string> {
 export async function buildPage(services: Services, input: string, now = new Date(), viewer: Viewer = ANONYMOUS): Promise<RecordPage> {
   const key = await services.assets.resolveKey(input);
   const [asset] = await services.assets.byKeys([key]);
-  if (!new Visibility(viewer).sees(asset!))
-    throw new NotFoundError(`key: no asset has the key or id ${JSON.stringify(input)}`, { key: input });
+  if (!new Visibility(viewer).sees(asset!)) throw unknownKey(input);
   const [up, down, risk, sub] = await Promise.all([
     services.lineage.lineage({ key, direction: "UPSTREAM", first: PAGE_LINEAGE_LIMIT }, viewer),
     services.lineage.lineage({ key, direction: "DOWNSTREAM", first: PAGE_LINEAGE_LIMIT }, viewer),

@@ -3,10 +3,10 @@
 import { statement } from "../neo4j/statements.js";
 import semver from "semver";
 import { ANONYMOUS, type Viewer } from "../model/viewer.js";
-import { Visibility } from "./visibility.js";
+import { unknownKey, Visibility } from "./visibility.js";
 import { parseReference, resolveVersion, type ParsedReference } from "../records/reference.js";
 import type { Executor } from "../neo4j/executor.js";
-import { BadUserInputError, NotFoundError } from "../errors.js";
+import { BadUserInputError } from "../errors.js";
 import { newestKey, type AssetKindName, type AssetModel, type EdgeModel, type VersionRow } from "../model/asset.js";
 import { decodeCursor, pageSize, toPage, type Page } from "./paging.js";
 
@@ -38,7 +38,7 @@ export class AssetService {
 
   async versions(ids: readonly string[]): Promise<Map<string, VersionRow[]>> {
     const rows = await this.db.read(statement("asset/versions"), { ids: [...new Set(ids)] });
-    return new Map(rows.map((r) => [r.id, r.versions as VersionRow[]]));
+    return new Map(rows.map((r) => [r.id, r.versions]));
   }
 
   /**
@@ -69,13 +69,13 @@ export class AssetService {
 
   async resolveKey(input: string, argument = "key"): Promise<string> {
     const [key] = await this.resolveKeys([input]);
-    if (!key) throw new NotFoundError(`${argument}: no asset has the key or id ${JSON.stringify(input)}`, { key: input });
+    if (!key) throw unknownKey(input, argument);
     return key;
   }
 
   async upstream(keys: readonly string[]): Promise<EdgeModel[][]> {
     const rows = await this.db.read(statement("edge/upstream"), { keys: [...new Set(keys)] });
-    const byKey = new Map(rows.map((r) => [r.key, r.edges as EdgeModel[]]));
+    const byKey = new Map(rows.map((r) => [r.key, r.edges]));
     return keys.map((k) => byKey.get(k) ?? []);
   }
 

@@ -9,8 +9,7 @@ import { checkDepth } from "./limits.js";
 import { explain, redact, traverse, type DirectionName } from "./traversal.js";
 import { ANONYMOUS, type Viewer } from "../model/viewer.js";
 import type { EventService } from "./events.service.js";
-import { assertStartsVisible } from "./lineage.service.js";
-import { Visibility } from "./visibility.js";
+import { assertStartsVisible, Visibility } from "./visibility.js";
 
 /** How each exported asset was reached from the roots: the explanation an auditor keeps. */
 export interface ExportPath {
@@ -57,8 +56,7 @@ export class ExportService {
         `the subgraph holds more than ${this.maxNodes} assets; export it in parts (a smaller maxDepth, or several roots at a time)`,
       );
     }
-    const hidden = new Map<string, string>();
-    for (const n of raw.nodes.values()) if (!vis.sees(n)) hidden.set(n.key, vis.opaque(n.key, n.kind));
+    const hidden = walk.hidden;
     const shown = (k: string) => hidden.get(k) ?? k;
     const nodeKeys = [...raw.nodes.values()].map((n) => n.key).sort();
     const read = (await this.db.read(statement("export/nodes"), { keys: nodeKeys })) as unknown as SubgraphNode[];

@@ -1,15 +1,15 @@
 // Lineage (everything an asset was built from, or everything built from it) and paths.
 import { statement } from "../neo4j/statements.js";
-import { BadUserInputError, LimitExceededError, NotFoundError } from "../errors.js";
+import { BadUserInputError, LimitExceededError } from "../errors.js";
 import { ANONYMOUS, type Viewer } from "../model/viewer.js";
 import type { EventService } from "./events.service.js";
-import { Visibility } from "./visibility.js";
+import { assertStartsVisible, unknownKey, Visibility } from "./visibility.js";
 import type { Executor } from "../neo4j/executor.js";
 import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { AssetService } from "./asset.service.js";
 import { MAX_PATHS, checkDepth } from "./limits.js";
 import { pageByDepthKey, pageSize, type Page } from "./paging.js";
-import { explain, redact, traverse, type AssetSummary, type DirectionName, type TraversalResult } from "./traversal.js";
+import { explain, redact, traverse, type AssetSummary, type DirectionName } from "./traversal.js";
 
 export interface ReachedModel {
   key: string;
@@ -26,14 +26,6 @@ export interface TraversalPage extends Page<ReachedModel> {
   cutReason: string | null;
   /** Assets reached that the viewer may not see (counted in totalCount, shown as hidden nodes). */
   hiddenCount: number;
-}
-
-/** A start the viewer may not see answers exactly as a key that names nothing. */
-export function assertStartsVisible(walk: TraversalResult, vis: Visibility, input: string, argument = "key"): void {
-  for (const k of walk.found) {
-    const n = walk.nodes.get(k);
-    if (n && !vis.sees(n)) throw new NotFoundError(`${argument}: no asset has the key or id ${JSON.stringify(input)}`, { key: input });
-  }
 }
 
 export class LineageService {
@@ -99,11 +91,11 @@ export class LineageService {
     const to = await this.assets.resolveKey(args.to, "to");
     const vis = new Visibility(viewer);
     const ends = await this.assets.byKeys([from, to]);
-    if (!vis.sees(ends[0]!)) throw new NotFoundError(`from: no asset has the key or id ${JSON.stringify(args.from)}`, { key: args.from });
-    if (!vis.sees(ends[1]!)) throw new NotFoundError(`to: no asset has the key or id ${JSON.stringify(args.to)}`, { key: args.to });
+    if (!vis.sees(ends[0]!)) throw unknownKey(args.from, "from");
+    if (!vis.sees(ends[1]!)) throw unknownKey(args.to, "to");
     if (from === to) return [];
     const rows = await this.db.read(statement("traverse/shortest-paths"), { from, to, maxDepth, limit });
-    const paths = rows.map((r) => r.edges as EdgeModel[]);
+    const paths = rows.map((r) => r.edges);
     // Steps through assets the viewer may not see are shown by their opaque ids.
     const keys = [...new Set(paths.flat().flatMap((e) => [e.from, e.to]))];
     const facts = new Map((await this.assets.byKeys(keys)).filter((a) => a !== null).map((a) => [a.key, a]));

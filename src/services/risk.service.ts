@@ -1,6 +1,6 @@
 // Blast radius (who is affected downstream of a flag), risk reports (which flags reach an
 // asset from upstream) and audits (risk reports of a whole deployment), by the policy.
-import { BadUserInputError, LimitExceededError, NotFoundError } from "../errors.js";
+import { BadUserInputError, LimitExceededError } from "../errors.js";
 import type { EdgeModel } from "../model/asset.js";
 import type { AssetService } from "./asset.service.js";
 import type { AdvisoryModel, AdvisoryService } from "./advisory.service.js";
@@ -12,7 +12,7 @@ import { effectiveSeverity, policyFor, severityRank, type Policy, type SeverityN
 import { explain, redact, traverse, type AssetSummary, type ReachedNode, type TraversalResult } from "./traversal.js";
 import { ANONYMOUS, type Viewer } from "../model/viewer.js";
 import type { EventService } from "./events.service.js";
-import { Visibility } from "./visibility.js";
+import { unknownKey, Visibility } from "./visibility.js";
 
 export interface AffectedModel {
   key: string;
@@ -104,7 +104,7 @@ export class RiskService {
     } else {
       const key = await this.assets.resolveKey(args.key!);
       const [asset] = await this.assets.byKeys([key]);
-      if (!vis.sees(asset!)) throw new NotFoundError(`key: no asset has the key or id ${JSON.stringify(args.key)}`, { key: args.key });
+      if (!vis.sees(asset!)) throw unknownKey(args.key);
       advisory = {
         id: `what-if:${key}`,
         category: "OTHER",
@@ -161,7 +161,7 @@ export class RiskService {
     const cache = new Map<string, AdvisoryModel>();
     const vis = new Visibility(viewer);
     const report = (await this.reportOf(input, cache, vis)) ?? (await this.reportOf(await this.assets.resolveKey(input), cache, vis));
-    if (report === "hidden" || !report) throw new NotFoundError(`key: no asset has the key or id ${JSON.stringify(input)}`, { key: input });
+    if (report === "hidden" || !report) throw unknownKey(input);
     await this.events.recordPrivateRead(viewer, [...vis.privateReads], "riskReport");
     return report;
   }

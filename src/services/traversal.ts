@@ -259,12 +259,15 @@ export function explain(result: TraversalResult, node: string): EdgeModel[] {
  * The traversal as a viewer may see it: every node it may not see becomes a hidden node (its
  * opaque id for key and identity, its kind, nothing else), in the nodes, the explanation links
  * and the kept edges, so that depths, chains, totals and risk are those of the whole graph.
- * Returns the result itself when nothing is hidden.
+ * `hidden` maps each hidden key to its opaque id.
  */
-export function redact(result: TraversalResult, vis: Visibility): TraversalResult & { hiddenCount: number } {
+export function redact(
+  result: TraversalResult,
+  vis: Visibility,
+): TraversalResult & { hiddenCount: number; hidden: ReadonlyMap<string, string> } {
   const hidden = new Map<string, string>();
   for (const n of result.nodes.values()) if (!vis.sees(n)) hidden.set(n.key, vis.opaque(n.key, n.kind));
-  if (!hidden.size) return { ...result, hiddenCount: 0 };
+  if (!hidden.size) return { ...result, hiddenCount: 0, hidden };
   const shown = (k: string) => hidden.get(k) ?? k;
   const nodes = new Map<string, ReachedNode>();
   for (const n of result.nodes.values()) {
@@ -286,5 +289,5 @@ export function redact(result: TraversalResult, vis: Visibility): TraversalResul
       list.map(({ parent, edge }) => ({ parent: shown(parent), edge: { ...edge, from: shown(edge.from), to: shown(edge.to) } })),
     );
   }
-  return { ...result, found: result.found.map(shown), nodes, edges, hiddenCount: hidden.size };
+  return { ...result, found: result.found.map(shown), nodes, edges, hiddenCount: hidden.size, hidden };
 }

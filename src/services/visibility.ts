@@ -6,6 +6,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { limits } from "../config.js";
 import { maySee, can } from "../model/authz.js";
 import type { Viewer } from "../model/viewer.js";
+import { NotFoundError } from "../errors.js";
 
 const processSecret = limits.redactionSecret ? Buffer.from(limits.redactionSecret) : randomBytes(32);
 
@@ -45,19 +46,12 @@ export class Visibility {
   private readonly hiddenKinds = new Map<string, string>();
 
   opaque(key: string, kind?: string | null): string {
-    const known = this.opaqueIds.get(key);
-    if (known) return known;
-    const id = this.makeOpaque(key);
-    if (kind) this.hiddenKinds.set(id, kind);
-    return id;
-  }
-
-  private makeOpaque(key: string): string {
     let id = this.opaqueIds.get(key);
     if (!id) {
       id = `hidden:${createHmac("sha256", this.secret).update(key).digest("hex").slice(0, 16)}`;
       this.opaqueIds.set(key, id);
     }
+    if (kind) this.hiddenKinds.set(id, kind);
     return id;
   }
 
@@ -65,4 +59,22 @@ export class Visibility {
   get params(): { viewerOrg: string | null; seesAll: boolean } {
     return { viewerOrg: this.viewer.org, seesAll: can(this.viewer, "private:read-all") };
   }
+}
+
+/** A start the viewer may not see answers exactly as a key that names nothing. */
+export function assertStartsVisible(
+  walk: { found: readonly string[]; nodes: ReadonlyMap<string, VisibilityFacts> },
+  vis: Visibility,
+  input: string,
+  argument = "key",
+): void {
+  for (const k of walk.found) {
+    const n = walk.nodes.get(k);
+    if (n && !vis.sees(n)) throw unknownKey(input, argument);
+  }
+}
+
+/** What a key that names nothing answers — and a key the caller may not see, exactly alike. */
+export function unknownKey(input: string | null | undefined, argument = "key"): NotFoundError {
+  return new NotFoundError(`${argument}: no asset has the key or id ${JSON.stringify(input)}`, { key: input });
 }
