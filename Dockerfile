@@ -4,10 +4,12 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json README.md schema.graphql ./
 COPY src ./src
 COPY scripts ./scripts
-RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
+COPY web ./web
+# The server, then the explorer (web/ → dist/web, no CDN at run time); the build tools are dropped.
+RUN npx tsc -p tsconfig.build.json && node scripts/web-build.mjs && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app

@@ -1,9 +1,10 @@
-// ESLint: typescript-eslint's type-aware rules over src, test, bench and scripts.
+// ESLint: typescript-eslint's type-aware rules over src, test, bench, scripts and the explorer (web/).
 import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "bench/out/", "test-results/", "neo4j-local/", "web/dist/", ".data/"] },
+  { ignores: ["dist/", "node_modules/", "bench/out/", "test-results/", "neo4j-local/", "web/src/gql/", ".data/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -34,6 +35,13 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-argument": "off",
     },
   },
-  { files: ["**/*.js", "**/*.cjs"], ...tseslint.configs.disableTypeChecked },
+  {
+    // The explorer (React): the rules of hooks.
+    files: ["web/**/*.tsx", "web/**/*.ts"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "warn" },
+  },
+  { files: ["**/*.js", "**/*.cjs", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+  { files: ["scripts/**/*.mjs"], languageOptions: { globals: { process: "readonly" } } },
   { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } } },
 );

@@ -19,8 +19,9 @@ const opts = new Command()
   .option("--naive-cap <seconds>", "time cap of the naive baseline", (v) => Number(v), 10)
   .option("--chunk <n>", "records per committed chunk", (v) => Number(v), 20000)
   .option("--out <dir>", "where to write the results (default bench/out/results, not kept by git)")
+  .option("--mix-only", "run the query mix only and print its p50/p95 as JSON (to compare two builds side by side)")
   .parse(process.argv)
-  .opts<{ assets: number; seed: number; queries: number; naiveCap: number; chunk: number; out?: string }>();
+  .opts<{ assets: number; seed: number; queries: number; naiveCap: number; chunk: number; out?: string; mixOnly?: boolean }>();
 
 if (process.env.NEO4J_URI) {
   console.error("bench: NEO4J_URI is set; the benchmark wipes its database, so it only runs on its own local Neo4j. Unset NEO4J_URI.");
@@ -46,15 +47,21 @@ try {
     naiveCapMs: opts.naiveCap * 1000,
     chunk: opts.chunk,
     onPhase: (t) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${t}\n`),
+    mixOnly: Boolean(opts.mixOnly),
+    onMix: (latency) => process.stdout.write(`${JSON.stringify(latency)}\n`),
   });
-  // Relative to where the caller stands (npm run sets INIT_CWD to it).
-  const dir = opts.out ? path.resolve(process.env.INIT_CWD ?? process.cwd(), opts.out) : path.join(projectRoot, "bench", "out", "results");
-  fs.mkdirSync(dir, { recursive: true });
-  const base = path.join(dir, `${opts.assets}-${report.date.slice(0, 10)}`);
-  fs.writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + os.EOL);
-  fs.writeFileSync(`${base}.md`, toMarkdown(report));
-  process.stdout.write(toMarkdown(report));
-  process.stderr.write(`wrote ${path.relative(process.cwd(), base)}.json and .md\n`);
+  if (report) {
+    // Relative to where the caller stands (npm run sets INIT_CWD to it).
+    const dir = opts.out
+      ? path.resolve(process.env.INIT_CWD ?? process.cwd(), opts.out)
+      : path.join(projectRoot, "bench", "out", "results");
+    fs.mkdirSync(dir, { recursive: true });
+    const base = path.join(dir, `${opts.assets}-${report.date.slice(0, 10)}`);
+    fs.writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + os.EOL);
+    fs.writeFileSync(`${base}.md`, toMarkdown(report));
+    process.stdout.write(toMarkdown(report));
+    process.stderr.write(`wrote ${path.relative(process.cwd(), base)}.json and .md\n`);
+  }
 } finally {
   await db.close();
   await target.stop();

@@ -68,6 +68,8 @@ export interface SecuritySettings {
   rateLimitPerMinute: number;
   /** The time one request may take: its Neo4j transactions are cancelled by then (LIMIT_EXCEEDED). */
   requestBudgetMs: number;
+  /** The time a record page (PDF, SVG, HTML) may take to render in its worker thread. */
+  renderBudgetMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -151,6 +153,7 @@ export function loadSecurity(env: Env = process.env): SecuritySettings {
     bodyLimitBytes: int(env, "UMR_BODY_LIMIT_BYTES", 2 * 1024 * 1024),
     rateLimitPerMinute: int(env, "UMR_RATE_LIMIT_PER_MINUTE", 1200),
     requestBudgetMs: int(env, "UMR_REQUEST_BUDGET_MS", 30_000),
+    renderBudgetMs: int(env, "UMR_RENDER_BUDGET_MS", 10_000),
   };
 }
 

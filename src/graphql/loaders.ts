@@ -2,7 +2,7 @@
 // so a page of N assets costs a constant number of queries, not N.
 import DataLoader from "dataloader";
 import type { AdvisoryModel } from "../services/advisory.service.js";
-import type { AssetModel, EdgeModel } from "../model/asset.js";
+import type { AssetModel, EdgeModel, VersionRow } from "../model/asset.js";
 import type { Page } from "../services/paging.js";
 import type { Services } from "../services/services.js";
 
@@ -17,6 +17,8 @@ export interface Loaders {
   upstream: DataLoader<string, EdgeModel[]>;
   downstream: DataLoader<DownstreamRequest, Page<EdgeModel>, string>;
   advisories: DataLoader<string, AdvisoryModel[]>;
+  /** id → every node of that id (its record versions and its placeholder). */
+  versions: DataLoader<string, VersionRow[]>;
 }
 
 export function createLoaders(services: Services): Loaders {
@@ -27,5 +29,9 @@ export function createLoaders(services: Services): Loaders {
       cacheKeyFn: (r) => JSON.stringify([r.key, r.first ?? null, r.after ?? null]),
     }),
     advisories: new DataLoader((keys) => services.advisories.onAssets(keys)),
+    versions: new DataLoader(async (ids) => {
+      const found = await services.assets.versions(ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
   };
 }

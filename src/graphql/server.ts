@@ -1,5 +1,6 @@
 // The Apollo server as every entry point builds it: schema, error formatting, operation limits.
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { AppContext } from "./context.js";
 import type { Logger } from "../log.js";
 import { makeFormatError } from "./format-error.js";
@@ -16,6 +17,7 @@ export async function createApollo(
     schema,
     formatError: makeFormatError(log),
     introspection: opts.introspection ?? true,
-    plugins: [limitsPlugin(schema), ...plugins],
+    // The landing page loads Apollo Sandbox from a CDN; the bundled GraphiQL at /graphiql replaces it.
+    plugins: [limitsPlugin(schema), ApolloServerPluginLandingPageDisabled(), ...plugins],
   });
 }

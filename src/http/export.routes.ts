@@ -1,13 +1,16 @@
 // HTTP downloads of exports and evidence bundles, with Content-Type and Content-Disposition.
 //   GET /export?roots=plip,clip&direction=UPSTREAM&maxDepth=3&format=GRAPHML
 //   GET /export/bundle?roots=plip&direction=UPSTREAM
+//   GET /blast-radius.csv?key=laion-5b (or advisoryId=...; maxDepth, relations=a,b): every affected asset, streamed
 import type { Express, Request } from "express";
 import { buildBundle, BUNDLE_CONTENT_TYPE } from "../export/bundle.js";
 import { exportSubgraph } from "../export/export.js";
 import { allExporters } from "../export/registry.js";
 import type { Logger } from "../log.js";
+import type { AffectedRow } from "../services/risk.service.js";
 import type { Services } from "../services/services.js";
 import type { DirectionName } from "../model/vocab.js";
+import { csvField } from "../export/formats/csv.js";
 import { send, sendError } from "./errors.js";
 
 function params(req: Request) {
@@ -57,4 +60,58 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
       sendError(req, res, log, err, "export");
     }
   });
+
+  app.get("/blast-radius.csv", async (req, res) => {
+    const key = typeof req.query.key === "string" ? req.query.key : null;
+    const advisoryId = typeof req.query.advisoryId === "string" ? req.query.advisoryId : null;
+    const relations = typeof req.query.relations === "string" ? req.query.relations.split(",").filter(Boolean) : null;
+    const maxDepth = req.query.maxDepth ? Number(req.query.maxDepth) : null;
+    let started = false;
+    try {
+      const rows = services.risk.blastRadiusRows({ key, advisoryId, relations, maxDepth }, req.viewer);
+      for await (const slice of rows) {
+        if (!started) {
+          res.setHeader("Content-Type", "text/csv; charset=utf-8");
+          res.setHeader("Content-Disposition", `attachment; filename="blast-radius-${safe(key ?? advisoryId ?? "")}.csv"`);
+          res.write(BLAST_RADIUS_COLUMNS.join(",") + "\r\n");
+          started = true;
+        }
+        const text = slice.map((r) => blastRadiusLine(r)).join("");
+        if (!res.write(text)) await new Promise((resolve) => res.once("drain", resolve));
+      }
+      if (!started) {
+        res.setHeader("Content-Type", "text/csv; charset=utf-8");
+        res.write(BLAST_RADIUS_COLUMNS.join(",") + "\r\n");
+      }
+      res.end();
+    } catch (err) {
+      if (!started) sendError(req, res, log, err, "blast radius download");
+      else {
+        log.error({ err, requestId: req.requestId }, "blast radius download failed midway");
+        res.destroy();
+      }
+    }
+  });
+}
+
+export const BLAST_RADIUS_COLUMNS = [
+  "depth",
+  "key",
+  "name",
+  "kind",
+  "publisher",
+  "owner",
+  "contacts",
+  "effectiveSeverity",
+  "advisory",
+  "via",
+];
+
+function blastRadiusLine(r: AffectedRow): string {
+  const via = r.path.map((e) => `${e.from} -${e.relation}-> ${e.to}`).join("; ");
+  return (
+    [r.depth, r.key, r.name, r.kind, r.publisher, r.owner, r.contacts.join(" "), r.effectiveSeverity, r.advisory, via]
+      .map(csvField)
+      .join(",") + "\r\n"
+  );
 }

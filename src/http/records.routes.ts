@@ -1,13 +1,14 @@
 // Published record pages, served: GET /records/ (the index) and /records/<key>.<html|md|tex|pdf|svg|dot>.
 import type { Express } from "express";
 import type { Logger } from "../log.js";
-import { buildPage } from "../publish/page.js";
-import { PAGE_TYPES, renderPage, type PageFormat } from "../publish/render.js";
+import { gatherPage } from "../publish/page.js";
+import { PAGE_TYPES, type PageFormat } from "../publish/render.js";
+import type { PageRenderer } from "../publish/renderer.js";
 import { indexEntries, indexHtml } from "../publish/site.js";
 import type { Services } from "../services/services.js";
 import { send, sendError } from "./errors.js";
 
-export function recordRoutes(app: Express, services: Services, log: Logger): void {
+export function recordRoutes(app: Express, services: Services, renderer: PageRenderer, log: Logger): void {
   // The index links its pages relatively (as the static site does): without the slash they would
   // resolve against /, so /records moves to /records/.
   app.get("/records", (req, res, next) => {
@@ -30,8 +31,9 @@ export function recordRoutes(app: Express, services: Services, log: Logger): voi
     }
     const [, key, ext] = m as unknown as [string, string, PageFormat];
     try {
-      const page = await buildPage(services, key, new Date(), req.viewer);
-      const body = await renderPage(page, ext);
+      // Gathered here (Neo4j), laid out and rendered in a worker thread within its budget.
+      const page = await gatherPage(services, key, new Date(), req.viewer);
+      const body = await renderer.render(page, ext);
       res.setHeader("Content-Type", PAGE_TYPES[ext]);
       if (ext === "pdf" || ext === "tex") res.setHeader("Content-Disposition", `inline; filename="${page.asset.key}.${ext}"`);
       res.send(body);

@@ -7,6 +7,8 @@ import { createContext } from "../graphql/context.js";
 import { createApollo } from "../graphql/server.js";
 import { exportRoutes } from "./export.routes.js";
 import { recordRoutes } from "./records.routes.js";
+import { webRoutes } from "./web.routes.js";
+import { PageRenderer } from "../publish/renderer.js";
 import cors from "cors";
 import { rateLimit, ipKeyGenerator } from "express-rate-limit";
 import helmet from "helmet";
@@ -32,6 +34,8 @@ export interface HttpServerOptions {
   host?: string;
   /** Credentials, CORS, limits; the environment's (config.ts) when not given. */
   security?: SecuritySettings;
+  /** Where the built explorer is (dist/web by default). */
+  webDir?: string;
 }
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServer> {
@@ -39,13 +43,19 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   const security = opts.security ?? loadSecurity();
   const services = new Services(db, log);
   const identityService = new IdentityService(services.keys, security);
+  const renderer = new PageRenderer({ budgetMs: security.renderBudgetMs });
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
   app.use(requestId(security.requestBudgetMs));
-  // Standard security headers; the GraphQL IDE is served from here in a later release, so
-  // scripts stay same-origin.
-  app.use(helmet());
+  // Standard security headers; the explorer and the GraphQL IDE are same-origin bundles.
+  app.use(
+    helmet({
+      // The explorer is often reached over plain HTTP inside a network (or on localhost):
+      // upgrading its own requests to HTTPS would break it. TLS is the proxy's job.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
   if (security.corsOrigins.length)
     app.use(
       cors({
@@ -85,7 +95,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     }),
   );
   exportRoutes(app, services, log);
-  recordRoutes(app, services, log);
+  recordRoutes(app, services, renderer, log);
+  webRoutes(app, log, opts.webDir);
   app.use(
     "/graphql",
     express.json({ limit: security.bodyLimitBytes }),
@@ -108,6 +119,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     port,
     close: async () => {
       await apollo.stop(); // drains and closes the HTTP server
+      await renderer.close();
     },
   };
 }

@@ -41,8 +41,21 @@ export function renderSvg(dot: string): Promise<string> {
   return graphviz.then((g) => g.dot(dot));
 }
 
+/** What a page shows before its drawing is laid out: plain data, so a worker thread can render it. */
+export type PageSource = Omit<RecordPage, "svg">;
+
 /** A record's page as a viewer may see it (a record it may not see is NOT_FOUND, as an unknown key). */
 export async function buildPage(services: Services, input: string, now = new Date(), viewer: Viewer = ANONYMOUS): Promise<RecordPage> {
+  return withSvg(await gatherPage(services, input, now, viewer));
+}
+
+/** The page with its lineage drawn (GraphViz, WebAssembly). */
+export async function withSvg(source: PageSource): Promise<RecordPage> {
+  return { ...source, svg: await renderSvg(source.dot) };
+}
+
+/** The page's data, read through the services as the viewer may see it; nothing laid out yet. */
+export async function gatherPage(services: Services, input: string, now = new Date(), viewer: Viewer = ANONYMOUS): Promise<PageSource> {
   const key = await services.assets.resolveKey(input);
   const [asset] = await services.assets.byKeys([key]);
   if (!new Visibility(viewer).sees(asset!)) throw unknownKey(input);
@@ -72,7 +85,6 @@ export async function buildPage(services: Services, input: string, now = new Dat
     risks: risk.risks,
     highestSeverity: risk.highestSeverity,
     dot,
-    svg: await renderSvg(dot),
     generatedAt: now.toISOString(),
   };
 }

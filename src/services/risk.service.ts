@@ -41,6 +41,29 @@ export interface BlastRadiusModel extends Omit<TraversalPage, "items"> {
   contacts: string[];
 }
 
+export interface BlastRadiusArgs {
+  advisoryId?: string | null;
+  key?: string | null;
+  maxDepth?: number | null;
+  relations?: string[] | null;
+}
+
+/** One affected asset as a download lists it (a hidden one: its opaque id and kind only). */
+export interface AffectedRow {
+  depth: number;
+  key: string;
+  redacted: boolean;
+  name: string | null;
+  kind: string;
+  publisher: string | null;
+  owner: string | null;
+  contacts: string[];
+  advisory: string;
+  effectiveSeverity: SeverityName;
+  /** The chain from the asset up to the flagged source, asset side first. */
+  path: EdgeModel[];
+}
+
 export interface RiskReportModel {
   key: string;
   highestSeverity: SeverityName | null;
@@ -76,17 +99,68 @@ export class RiskService {
     return [...new Set([...this.policy.default.relations, ...Object.values(this.policy.categories).flatMap((c) => c.relations)])];
   }
 
+  /** One page of a blast radius, with totals by kind, publisher and depth, and whom to warn. */
   async blastRadius(
-    args: {
-      advisoryId?: string | null;
-      key?: string | null;
-      maxDepth?: number | null;
-      relations?: string[] | null;
-      first?: number | null;
-      after?: string | null;
-    },
+    args: BlastRadiusArgs & { first?: number | null; after?: string | null },
     viewer: Viewer = ANONYMOUS,
   ): Promise<BlastRadiusModel> {
+    const { advisory, policy, result } = await this.walkBlastRadius(args, viewer);
+    const nodes = [...result.nodes.values()];
+    const page = pageByDepthKey("affected", nodes, args.first, args.after, {
+      complete: result.complete,
+      cutReason: result.cutReason,
+      hiddenCount: result.hiddenCount,
+    });
+    // Explanations only for the page: a hub's blast radius has many assets but one page.
+    const items = page.items.map((i) => ({
+      cursor: i.cursor,
+      node: {
+        key: i.node.key,
+        depth: i.node.depth,
+        advisory,
+        effectiveSeverity: effectiveSeverity(advisory.severity, i.node.depth, policy.severityDropPerHop),
+        path: explain(result, i.node.node).reverse(),
+        summary: i.node,
+        redacted: Boolean(i.node.redacted),
+      },
+    }));
+    return {
+      ...page,
+      items,
+      advisory,
+      byKind: counts(nodes.map((n) => n.kind.toUpperCase())),
+      byPublisher: counts(nodes.map((n) => (n.redacted ? "(hidden)" : (n.publisher ?? n.owner ?? "(unknown)")))),
+      byDepth: counts(nodes.map((n) => String(n.depth))).sort((a, b) => Number(a.key) - Number(b.key)),
+      contacts: [...new Set(nodes.flatMap((n) => [...(n.contacts ?? []), ...(n.owner ? [n.owner] : [])]))].sort(),
+    };
+  }
+
+  /**
+   * Every affected asset of a blast radius, by depth then key, each with its explanation: what a
+   * CSV download streams. Yields in slices, so a hub's 100k rows never hold the event loop long.
+   */
+  async *blastRadiusRows(args: BlastRadiusArgs, viewer: Viewer = ANONYMOUS): AsyncGenerator<AffectedRow[]> {
+    const { advisory, policy, result } = await this.walkBlastRadius(args, viewer);
+    // As the API's pages: the flagged assets themselves first (depth 0), then by depth and key.
+    const nodes = [...result.nodes.values()].sort((a, b) => a.depth - b.depth || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (let i = 0; i < nodes.length; i += 1000) {
+      yield nodes.slice(i, i + 1000).map((n) => ({
+        depth: n.depth,
+        key: n.key,
+        redacted: Boolean(n.redacted),
+        name: n.redacted ? null : n.name,
+        kind: n.kind,
+        publisher: n.redacted ? null : (n.publisher ?? null),
+        owner: n.redacted ? null : (n.owner ?? null),
+        contacts: n.redacted ? [] : (n.contacts ?? []),
+        advisory: advisory.id,
+        effectiveSeverity: effectiveSeverity(advisory.severity, n.depth, policy.severityDropPerHop),
+        path: explain(result, n.node).reverse(),
+      }));
+    }
+  }
+
+  private async walkBlastRadius(args: BlastRadiusArgs, viewer: Viewer) {
     const vis = new Visibility(viewer);
     if (Boolean(args.advisoryId) === Boolean(args.key))
       throw new BadUserInputError(
@@ -125,34 +199,7 @@ export class RiskService {
     const result = redact(walk, vis);
     await this.events.recordPrivateRead(viewer, [...vis.privateReads], "blastRadius");
     if ([...walk.nodes.values()].some((n) => n.depth === 0 && !vis.sees(n))) advisory = withheld(advisory, vis);
-    const nodes = [...result.nodes.values()];
-    const page = pageByDepthKey("affected", nodes, args.first, args.after, {
-      complete: result.complete,
-      cutReason: result.cutReason,
-      hiddenCount: result.hiddenCount,
-    });
-    // Explanations only for the page: a hub's blast radius has many assets but one page.
-    const items = page.items.map((i) => ({
-      cursor: i.cursor,
-      node: {
-        key: i.node.key,
-        depth: i.node.depth,
-        advisory,
-        effectiveSeverity: effectiveSeverity(advisory.severity, i.node.depth, policy.severityDropPerHop),
-        path: explain(result, i.node.node).reverse(),
-        summary: i.node,
-        redacted: Boolean(i.node.redacted),
-      },
-    }));
-    return {
-      ...page,
-      items,
-      advisory,
-      byKind: counts(nodes.map((n) => n.kind.toUpperCase())),
-      byPublisher: counts(nodes.map((n) => (n.redacted ? "(hidden)" : (n.publisher ?? n.owner ?? "(unknown)")))),
-      byDepth: counts(nodes.map((n) => String(n.depth))).sort((a, b) => Number(a.key) - Number(b.key)),
-      contacts: [...new Set(nodes.flatMap((n) => [...(n.contacts ?? []), ...(n.owner ? [n.owner] : [])]))].sort(),
-    };
+    return { advisory, policy, result };
   }
 
   async riskReport(input: string, viewer: Viewer = ANONYMOUS): Promise<RiskReportModel> {

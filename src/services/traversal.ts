@@ -110,6 +110,10 @@ function nodeInfo(get: (column: (typeof INFO_COLUMNS)[number]) => unknown, advis
   };
 }
 
+/** Edges a walk visits between two turns of the event loop. */
+const YIELD_EVERY = 20_000;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function traverse(db: Executor, startKeys: readonly string[], opts: TraversalOptions): Promise<TraversalResult> {
   // One read transaction for all the steps: one consistent snapshot, and no session or
   // transaction set-up per depth.
@@ -158,9 +162,13 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
       if (s) starts.push({ ...s });
     }
     expand = async (frontier, visit) => {
+      // A hub's walk visits millions of edges: it lets other requests run every YIELD_EVERY of them.
+      let visited = 0;
       for (const parent of frontier) {
-        for (const [key, type, relation, constraint] of next.get(parent) ?? [])
+        for (const [key, type, relation, constraint] of next.get(parent) ?? []) {
           if (!visit(parent, info.get(key)!, type, relation, constraint)) return;
+          if (++visited % YIELD_EVERY === 0) await yieldToEventLoop();
+        }
       }
     };
   } else {

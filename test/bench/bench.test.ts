@@ -55,7 +55,7 @@ describe("the benchmark", () => {
       log: silentLogger,
       naiveCapMs: 2000,
       chunk: 400,
-    });
+    }).then((r) => r!);
     expect(report.ingest.records).toBe(1000);
     expect(report.graph.nodes).toBe(1000);
     expect(Object.keys(report.latencyMs)).toEqual([

@@ -6,6 +6,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Executor } from "../../src/neo4j/executor.js";
 import { neo4jCredentials, openTestDb, wipe } from "../helpers/db.js";
+import { canonicalDump, count, rows } from "../helpers/graph.js";
+import { umr } from "../helpers/ingest.js";
+import type { RecordInput } from "../../src/records/umr.js";
 import { alive, exited, startMain } from "../helpers/spawn.js";
 
 let db: Executor;
@@ -63,6 +66,69 @@ describe("npm start against the run's Neo4j (NEO4J_URI)", () => {
     expect(await exited(child)).toBe(0);
     expect(logs.find((l) => l.msg === "the graph is not empty: no demo data seeded")?.assets).toBe(92);
   });
+});
+
+describe("kill -9 of the server in the middle of an ingest", () => {
+  it("a restart finds none of the killed batch and everything committed before it; the batch then goes in whole", async () => {
+    await wipe(db);
+    const creds = neo4jCredentials();
+    const env = {
+      NEO4J_URI: creds.uri,
+      NEO4J_USER: creds.user,
+      NEO4J_PASSWORD: creds.password,
+      UMR_ADMIN_TOKEN: "kill-test-admin-token-0123456789",
+    };
+    const ingest = (url: string, documents: RecordInput[]) =>
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer kill-test-admin-token-0123456789" },
+        body: JSON.stringify({
+          query: "mutation($d: [RecordDocument!]!) { ingestRecords(input: {documents: $d}) { accepted unchanged } }",
+          variables: { d: documents },
+        }),
+      }).then((r) => r.json() as Promise<{ data?: { ingestRecords: { accepted: number; unchanged: number } } }>);
+
+    const first = await startMain(env);
+    const url = first.ready.graphql as string;
+    // The demo is seeded (92), then a committed batch of 20 more.
+    const committed = Array.from({ length: 20 }, (_, i) => umr(`kept-${i}`, "1.0.0", "dataset"));
+    expect((await ingest(url, committed)).data?.ingestRecords).toEqual({ accepted: 20, unchanged: 0 });
+    const before = await canonicalDump(db);
+    // A big batch, each record built on the one before: its one write transaction takes seconds.
+    const big = Array.from({ length: 8000 }, (_, i) =>
+      umr(`doomed-${i}`, "1.0.0", "model", i ? [`doomed-${i - 1}`, `kept-${i % 20}`] : ["kept-0"]),
+    );
+    void ingest(url, big).catch(() => undefined);
+    // Kill the server once Neo4j shows the ingest's transaction running.
+    const until = Date.now() + 60_000;
+    let seen = false;
+    while (!seen && Date.now() < until) {
+      const running = await rows(db, "SHOW TRANSACTIONS YIELD metaData WHERE metaData.query = 'ingest' RETURN count(*) AS n");
+      seen = Number(running[0]!.n) > 0;
+      if (!seen) await new Promise((r) => setTimeout(r, 25));
+    }
+    first.child.kill("SIGKILL");
+    expect(seen).toBe(true);
+    await exited(first.child);
+    // Neo4j rolls the orphaned transaction back when its connection drops.
+    const gone = Date.now() + 60_000;
+    while (Date.now() < gone) {
+      const running = await rows(db, "SHOW TRANSACTIONS YIELD metaData WHERE metaData.query = 'ingest' RETURN count(*) AS n");
+      if (Number(running[0]!.n) === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const second = await startMain(env);
+    try {
+      expect(second.logs.find((l) => l.msg === "the graph is not empty: no demo data seeded")?.assets).toBe(112);
+      expect(await count(db, "MATCH (a:Asset) WHERE a.id STARTS WITH 'doomed-' RETURN count(a) AS n")).toBe(0);
+      expect(await canonicalDump(db)).toEqual(before);
+      expect((await ingest(second.ready.graphql as string, big)).data?.ingestRecords).toEqual({ accepted: 8000, unchanged: 0 });
+      expect(await count(db, "MATCH (a:Asset) RETURN count(a) AS n")).toBe(8112);
+    } finally {
+      second.child.kill("SIGTERM");
+      await exited(second.child);
+    }
+  }, 300_000);
 });
 
 function freePort(): Promise<number> {

@@ -14,6 +14,7 @@ import { buildPage } from "../../src/publish/page.js";
 import { toMarkdown, toPdf } from "../../src/publish/render.js";
 import { publishSite } from "../../src/publish/site.js";
 import { Services } from "../../src/services/services.js";
+import { loadSecurity } from "../../src/config.js";
 import { openTestDb, wipe } from "../helpers/db.js";
 import { ingestInputs, loadInputs, umr } from "../helpers/ingest.js";
 import { umrDir } from "../helpers/shared.js";
@@ -153,5 +154,70 @@ describe("record publishing", () => {
     expect(text.replace(/\s/g, "")).not.toContain("x".repeat(2001));
     expect(toMarkdown(page)).toContain(word);
     console.log(`PDF of a 100 KB description: ${Math.round(ms)} ms`);
+  });
+
+  describe("pages render off the request path", () => {
+    // A record built from 600 datasets: its drawing takes GraphViz a while to lay out.
+    const wide = async () => {
+      const sources = Array.from({ length: 600 }, (_, i) => umr(`wide-src-${i}`, "1.0.0", "dataset"));
+      await ingestInputs(db, [
+        ...sources,
+        umr(
+          "wide",
+          "1.0.0",
+          "model",
+          sources.map((_, i) => `wide-src-${i}`),
+        ),
+      ]);
+    };
+
+    it("/healthz answers within 50 ms while a heavy page renders", async () => {
+      await wide();
+      const server = await startHttpServer({ db, log: silentLogger, port: 0 });
+      try {
+        const base = `http://127.0.0.1:${server.port}`;
+        await fetch(`${base}/records/plip@1.0.0.pdf`); // the worker thread started
+        let rendering = true;
+        const pdf = fetch(`${base}/records/wide@1.0.0.pdf`).then(async (r) => {
+          rendering = false;
+          return [r.status, (await r.arrayBuffer()).byteLength > 10_000];
+        });
+        const started = performance.now();
+        const health: number[] = [];
+        while (rendering) {
+          const t = performance.now();
+          expect((await fetch(`${base}/healthz`)).status).toBe(200);
+          health.push(performance.now() - t);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        expect(await pdf).toEqual([200, true]);
+        const renderMs = performance.now() - started;
+        console.log(
+          `the wide page rendered in ${Math.round(renderMs)} ms; /healthz meanwhile: ${health.length} answers, slowest ${Math.round(Math.max(...health))} ms`,
+        );
+        expect(renderMs).toBeGreaterThan(200); // the page is heavy enough to have blocked a shared loop
+        expect(Math.max(...health)).toBeLessThan(50);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it("a page past its render budget is stopped and answers LIMIT_EXCEEDED (400) with what to ask for instead", async () => {
+      const server = await startHttpServer({ db, log: silentLogger, port: 0, security: { ...loadSecurity({}), renderBudgetMs: 50 } });
+      try {
+        const res = await fetch(`http://127.0.0.1:${server.port}/records/wide@1.0.0.pdf`);
+        const body = (await res.json()) as { error: string; code: string; requestId: string };
+        expect([res.status, body.code, body.error]).toEqual([
+          400,
+          "LIMIT_EXCEEDED",
+          "the pdf page of wide@1.0.0 took longer than 50 ms to render; ask for its HTML or Markdown page, or narrow the record",
+        ]);
+        expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+        // The server goes on; the stopped thread is replaced on the next page.
+        expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
+      } finally {
+        await server.close();
+      }
+    });
   });
 });

@@ -200,3 +200,41 @@ describe("every request has a time budget", () => {
     }
   });
 });
+
+describe("rate limits", () => {
+  it("past its limit a caller gets 429 with Retry-After and the code RATE_LIMITED; another credential and /healthz are not held", async () => {
+    const limited = await startHttpServer({
+      db,
+      log: silentLogger,
+      port: 0,
+      security: { ...loadSecurity({ UMR_ADMIN_TOKEN: "rate-admin-token-0123456789abcdef" }), rateLimitPerMinute: 3 },
+    });
+    const ask = (auth?: string) =>
+      fetch(limited.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await ask()).status);
+      const refused = await ask();
+      const body = (await refused.json()) as { error: string; code: string };
+      expect([...statuses, refused.status, body.code, body.error]).toEqual([
+        200,
+        200,
+        200,
+        429,
+        "RATE_LIMITED",
+        "more than 3 requests a minute; wait for Retry-After seconds",
+      ]);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+      // The limit is per credential: the admin's own budget is untouched.
+      expect((await ask("rate-admin-token-0123456789abcdef")).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${limited.port}/healthz`)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

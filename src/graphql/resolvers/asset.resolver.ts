@@ -1,5 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
+import semver from "semver";
+import type { AssetModel } from "../../model/asset.js";
 import type { AppContext } from "../context.js";
 import { loadAsset } from "../load-asset.js";
 import { toAsset, toConnection, toVisibleEdge } from "../mappers.js";
@@ -47,6 +49,21 @@ export class AssetResolver {
     const byKey = new Map<string, Asset>();
     for (const m of models) if (m && !(m instanceof Error)) byKey.set(m.key, toAsset(m));
     return toConnection(page, (k) => byKey.get(k)!);
+  }
+
+  @FieldResolver(() => [String], {
+    description: "The keys of every version of this id the caller may see, newest first (the newest is what a bare id names).",
+  })
+  async versions(@Root() asset: Asset, @Ctx() ctx: AppContext): Promise<string[]> {
+    if (asset.redacted) return [];
+    const records = (await ctx.loaders.versions.load(asset.id)).filter((v) => !v.placeholder && v.version && semver.valid(v.version));
+    const models = await ctx.loaders.asset.loadMany(records.map((v) => v.key));
+    const visible = models.filter((m): m is AssetModel => m !== null && !(m instanceof Error) && ctx.visibility.sees(m));
+    const seen = new Set(visible.map((m) => m.key));
+    return records
+      .filter((v) => seen.has(v.key))
+      .sort((a, b) => semver.rcompare(a.version!, b.version!))
+      .map((v) => v.key);
   }
 
   @FieldResolver(() => [Edge], { description: "Direct dependencies: what this asset was built from." })
