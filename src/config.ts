@@ -185,3 +185,15 @@ export function loadLimits(env: Env = process.env): Limits {
 }
 
 export const limits: Limits = loadLimits();
+
+export interface CacheSettings {
+  /** The memory the kept answers may take, in bytes; 0 turns keeping off. */
+  maxBytes: number;
+  /** Answers reaching fewer assets are not kept (they are cheap to compute again). */
+  minNodes: number;
+}
+
+/** UMR_CACHE_MB (256) and UMR_CACHE_MIN_NODES (1000): the answers kept for their next pages. */
+export function loadCacheSettings(env: Env = process.env): CacheSettings {
+  return { maxBytes: int(env, "UMR_CACHE_MB", 256) * 1024 * 1024, minNodes: int(env, "UMR_CACHE_MIN_NODES", 1000) };
+}

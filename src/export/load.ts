@@ -1,5 +1,6 @@
 // Loads a JSON export into a database (an empty one, or one without these keys): the way an
 // auditor rebuilds the subgraph they took out, in one transaction.
+import { bumpGraphVersion } from "../neo4j/graph-version.js";
 import { statement } from "../neo4j/statements.js";
 import type { Executor } from "../neo4j/executor.js";
 import { BadUserInputError } from "../errors.js";
@@ -18,6 +19,7 @@ export async function loadJsonExport(
   if (!Array.isArray(g.nodes) || !Array.isArray(g.edges))
     throw new BadUserInputError("not a JSON export: expected {nodes: [...], edges: [...]}");
   return db.writeTransaction("load-export", async (tx) => {
+    await bumpGraphVersion(tx);
     await tx.run(statement("load/nodes"), { rows: g.nodes.map((n) => ({ labels: n.labels, props: n.props })) });
     await tx.run(statement("load/edges"), { rows: g.edges });
     const advisories = (g.advisories ?? []).map((a) => {

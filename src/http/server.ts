@@ -12,7 +12,7 @@ import { PageRenderer } from "../publish/renderer.js";
 import cors from "cors";
 import { rateLimit, ipKeyGenerator } from "express-rate-limit";
 import helmet from "helmet";
-import { loadSecurity, type SecuritySettings } from "../config.js";
+import { loadCacheSettings, loadSecurity, type CacheSettings, type SecuritySettings } from "../config.js";
 import { IdentityService } from "../services/identity.service.js";
 import { finalHandlers, send } from "./errors.js";
 import { identity } from "./identity.js";
@@ -36,12 +36,14 @@ export interface HttpServerOptions {
   security?: SecuritySettings;
   /** Where the built explorer is (dist/web by default). */
   webDir?: string;
+  /** The answers kept for their next pages (the environment's, config.ts, when not given). */
+  cache?: CacheSettings;
 }
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServer> {
   const { db, log } = opts;
   const security = opts.security ?? loadSecurity();
-  const services = new Services(db, log);
+  const services = new Services(db, log, undefined, opts.cache ?? loadCacheSettings());
   const identityService = new IdentityService(services.keys, security);
   const renderer = new PageRenderer({ budgetMs: security.renderBudgetMs });
   const app = express();

@@ -1,6 +1,7 @@
 // Writing records into the graph (data-model.md §2): one transaction per ingest, so that a
 // request or a CLI run writes all of its valid records or nothing, and a crash or a lost
 // connection never leaves half a record. Writes are batched (UNWIND, bounded rows a statement).
+import { bumpGraphVersion } from "../neo4j/graph-version.js";
 import { statement } from "../neo4j/statements.js";
 import semver from "semver";
 import { authorize, mayWriteFor } from "../model/authz.js";
@@ -124,6 +125,7 @@ export class IngestService {
       }
       await this.write(tx, fresh, report, batchSize, opts, (id) => owned.owners.get(id) ?? viewer.org);
       if (fresh.length) {
+        await bumpGraphVersion(tx);
         await appendEvent(tx, viewer, {
           operation: "ingest",
           keys: report.acceptedKeys,

@@ -26,7 +26,7 @@ export interface Statements {
   };
   "advisory/merge-record-advisories": { params: { rows: Map_[] }; row: { id: string } };
   "advisory/on-assets": { params: { keys: string[] }; row: { key: string; advisories: AdvisoryModel[] } };
-  "advisory/sources": { params: { id: string }; row: { sources: string[]; exempt: string[] } };
+  "advisory/sources": { params: { id: string }; row: { sources: string[]; exempt: string[]; nextExpiry: string | null } };
   "advisory/withdraw": { params: { id: string; reason: string; by: string }; row: { advisory: AdvisoryModel } };
   "asset/by-keys": { params: { keys: string[] }; row: { key: string; asset: AssetModel } };
   "asset/count-all": { params: Record<string, never>; row: { totalCount: number } };
@@ -57,6 +57,8 @@ export interface Statements {
   "ingest/existing-hashes": { params: { keys: string[] }; row: { key: string; contentHash: string | null; placeholder: boolean } };
   "ingest/gc-placeholders": { params: { ids: string[] }; row: { removed: number } };
   "ingest/lock": { params: Record<string, never>; row: { locked: boolean } };
+  "meta/bump-graph-version": { params: Record<string, never>; row: { epoch: string; version: number } };
+  "meta/graph-version": { params: Record<string, never>; row: { epoch: string | null; version: number } };
   "ingest/merge-placeholders": { params: { rows: { id: string; name: string; source: string }[] }; row: { key: string; created: boolean } };
   "ingest/owners": { params: { ids: string[] }; row: { id: string; owner: string } };
   "ingest/placeholder-kinds": { params: { keys: string[] }; row: { key: string; kind: string } };
@@ -124,6 +126,8 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "ingest/existing-hashes": ["keys"],
   "ingest/gc-placeholders": ["ids"],
   "ingest/lock": [],
+  "meta/bump-graph-version": [],
+  "meta/graph-version": [],
   "ingest/merge-placeholders": ["rows"],
   "ingest/owners": ["ids"],
   "ingest/placeholder-kinds": ["keys"],

@@ -1,4 +1,5 @@
 // Advisories (flags on assets) and exemptions ("not affected" statements).
+import { bumpGraphVersion } from "../neo4j/graph-version.js";
 import { statement } from "../neo4j/statements.js";
 import { randomBytes } from "node:crypto";
 import semver from "semver";
@@ -123,6 +124,7 @@ export class AdvisoryService {
       );
     return this.db.writeTransaction("publish-advisory", async (tx) => {
       await tx.run(statement("ingest/lock"));
+      await bumpGraphVersion(tx);
       const [created] = await tx.run(statement("advisory/create"), {
         props: {
           id,
@@ -175,6 +177,7 @@ export class AdvisoryService {
       );
     }
     return this.db.writeTransaction("withdraw-advisory", async (tx) => {
+      await bumpGraphVersion(tx);
       const [row] = await tx.run(statement("advisory/withdraw"), { id, reason: reason.trim(), by: viewer.org ?? viewer.subject });
       await appendEvent(tx, viewer, { operation: "advisory.withdraw", ids: [id], input: { id, reason }, outcome: "withdrawn" });
       return row!.advisory;
@@ -212,6 +215,7 @@ export class AdvisoryService {
       );
     }
     return this.db.writeTransaction("exempt", async (tx) => {
+      await bumpGraphVersion(tx);
       const [row] = await tx.run(statement("advisory/exempt"), {
         advisoryId: input.advisoryId,
         assetKey: key,
@@ -235,8 +239,13 @@ export class AdvisoryService {
     });
   }
 
-  async sources(id: string): Promise<{ sources: string[]; exempt: string[] }> {
+  /** What an advisory flags, who is exempt now, and when the first exemption in force expires (ms, or null). */
+  async sources(id: string): Promise<{ sources: string[]; exempt: string[]; nextExpiryMs: number | null }> {
     const [row] = await this.db.read(statement("advisory/sources"), { id });
-    return { sources: (row?.sources as string[]) ?? [], exempt: (row?.exempt as string[]) ?? [] };
+    return {
+      sources: row?.sources ?? [],
+      exempt: row?.exempt ?? [],
+      nextExpiryMs: row?.nextExpiry ? Date.parse(row.nextExpiry) : null,
+    };
   }
 }

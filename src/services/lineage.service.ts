@@ -8,8 +8,10 @@ import type { Executor } from "../neo4j/executor.js";
 import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { AssetService } from "./asset.service.js";
 import { MAX_PATHS, checkDepth } from "./limits.js";
-import { pageByDepthKey, pageSize, type Page } from "./paging.js";
-import { explain, redact, traverse, type AssetSummary, type DirectionName } from "./traversal.js";
+import { pageSize, pageSortedByDepthKey, sortByDepthKey, type Page } from "./paging.js";
+import { explain, redact, traverse, type AssetSummary, type DirectionName, type ReachedNode } from "./traversal.js";
+import type { AnswerCache } from "./answer-cache.js";
+import { readGraphVersion } from "../neo4j/graph-version.js";
 
 export interface ReachedModel {
   key: string;
@@ -28,11 +30,19 @@ export interface TraversalPage extends Page<ReachedModel> {
   hiddenCount: number;
 }
 
+/** A lineage walked whole and redacted for its viewers, its reached assets by depth then key. */
+interface LineageWalk {
+  result: ReturnType<typeof redact>;
+  reached: ReachedNode[];
+  privateReads: string[];
+}
+
 export class LineageService {
   constructor(
     private readonly db: Executor,
     private readonly assets: AssetService,
     private readonly events: EventService,
+    private readonly cache: AnswerCache,
   ) {}
 
   async lineage(
@@ -48,17 +58,28 @@ export class LineageService {
   ): Promise<TraversalPage> {
     const maxDepth = checkDepth(args.maxDepth);
     pageSize(args.first);
-    const opts = { direction: args.direction, maxDepth, types: args.edgeTypes ?? null };
-    // Most questions name an exact key: try it as the start, and resolve a bare id (or answer
-    // NOT_FOUND) only when it names no asset. One statement less per request.
-    let walk = await traverse(this.db, [args.key], opts);
-    if (!walk.found.length) walk = await traverse(this.db, [await this.assets.resolveKey(args.key)], opts);
     const vis = new Visibility(viewer);
-    assertStartsVisible(walk, vis, args.key);
-    const result = redact(walk, vis);
-    await this.events.recordPrivateRead(viewer, [...vis.privateReads], "lineage");
-    const reached = [...result.nodes.values()].filter((n) => n.depth > 0);
-    const page = pageByDepthKey("lineage", reached, args.first, args.after, {
+    const opts = { direction: args.direction, maxDepth, types: args.edgeTypes ?? null, versionFor: (n: number) => this.cache.keeps(n) };
+    const question = JSON.stringify(["lineage", args.key, args.direction, maxDepth, args.edgeTypes ?? null, vis.seeingClass]);
+    let kept = await this.cache.get<LineageWalk>(question, () => readGraphVersion(this.db));
+    if (kept) await this.events.recordPrivateRead(viewer, kept.privateReads, "lineage");
+    else {
+      // Most questions name an exact key: try it as the start, and resolve a bare id (or answer
+      // NOT_FOUND) only when it names no asset. One statement less per request.
+      let walk = await traverse(this.db, [args.key], opts);
+      if (!walk.found.length) walk = await traverse(this.db, [await this.assets.resolveKey(args.key)], opts);
+      assertStartsVisible(walk, vis, args.key);
+      const result = redact(walk, vis);
+      await this.events.recordPrivateRead(viewer, [...vis.privateReads], "lineage");
+      kept = {
+        result,
+        reached: sortByDepthKey([...result.nodes.values()].filter((n) => n.depth > 0)),
+        privateReads: [...vis.privateReads],
+      };
+      if (walk.graphVersion) this.cache.set(question, walk.graphVersion, kept, kept.reached.length);
+    }
+    const { result } = kept;
+    const page = pageSortedByDepthKey("lineage", kept.reached, args.first, args.after, {
       complete: result.complete,
       cutReason: result.cutReason,
       hiddenCount: result.hiddenCount,

@@ -50,36 +50,33 @@ export function toPage<T>(kind: string, fetched: T[], first: number, totalCount:
 type Position = [number, string];
 const after = (a: Position, b: Position) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
 
+/** Sorts by (depth, key), the order traversal answers are paged in. */
+export function sortByDepthKey<T extends { depth: number; key: string }>(all: T[]): T[] {
+  return all.sort((a, b) => a.depth - b.depth || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
 /**
- * The page after the cursor, in (depth, key) order. Only what the page needs is sorted: the
- * assets are grouped by depth, and groups are sorted one at a time until the page (plus one,
- * to tell whether a next page exists) is full — a hub's blast radius has 100k assets, a page 50.
+ * The page after the cursor of a list already in (depth, key) order: a binary search for the
+ * cursor and a slice, so page k of a kept 100k answer costs what page 1 does.
  */
-export function pageByDepthKey<T extends { depth: number; key: string }, X extends object>(
+export function pageSortedByDepthKey<T extends { depth: number; key: string }, X extends object>(
   kind: string,
-  all: readonly T[],
+  sorted: readonly T[],
   first: number | null | undefined,
   cursor: string | null | undefined,
   extra: X,
 ) {
   const limit = pageSize(first);
   const from = decodeCursor<Position>(kind, cursor);
-  const byDepth = new Map<number, T[]>();
-  for (const x of all) {
-    if (from && x.depth < from[0]) continue;
-    const group = byDepth.get(x.depth);
-    if (group) group.push(x);
-    else byDepth.set(x.depth, [x]);
-  }
-  const picked: T[] = [];
-  for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
-    const group = byDepth.get(depth)!.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (const x of group) {
-      if (from && !after([x.depth, x.key], from)) continue;
-      picked.push(x);
-      if (picked.length > limit) break;
+  let lo = 0;
+  if (from) {
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const x = sorted[mid]!;
+      if (after([x.depth, x.key], from)) hi = mid;
+      else lo = mid + 1;
     }
-    if (picked.length > limit) break;
   }
-  return { ...toPage(kind, picked, limit, all.length, (x) => [x.depth, x.key] as Position), ...extra };
+  return { ...toPage(kind, sorted.slice(lo, lo + limit + 1), limit, sorted.length, (x) => [x.depth, x.key] as Position), ...extra };
 }

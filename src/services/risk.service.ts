@@ -7,7 +7,9 @@ import type { AdvisoryModel, AdvisoryService } from "./advisory.service.js";
 import type { Executor } from "../neo4j/executor.js";
 import { MAX_AUDIT_KEYS, MAX_DEPTH, checkDepth } from "./limits.js";
 import type { TraversalPage } from "./lineage.service.js";
-import { pageByDepthKey } from "./paging.js";
+import { pageSortedByDepthKey, sortByDepthKey } from "./paging.js";
+import type { AnswerCache } from "./answer-cache.js";
+import { readGraphVersion } from "../neo4j/graph-version.js";
 import { effectiveSeverity, policyFor, severityRank, type Policy, type SeverityName } from "./policy.js";
 import { explain, redact, traverse, type AssetSummary, type ReachedNode, type TraversalResult } from "./traversal.js";
 import { ANONYMOUS, type Viewer } from "../model/viewer.js";
@@ -64,6 +66,17 @@ export interface AffectedRow {
   path: EdgeModel[];
 }
 
+interface BlastRadiusWalk {
+  advisory: AdvisoryModel;
+  policy: ReturnType<typeof policyFor>;
+  result: ReturnType<typeof redact>;
+  /** Every reached asset (the flagged ones at depth 0 first), by depth then key. */
+  sorted: ReachedNode[];
+  /** Other organisations' private records an auditor read in it: recorded on every answer. */
+  privateReads: string[];
+  totals: Pick<BlastRadiusModel, "byKind" | "byPublisher" | "byDepth" | "contacts">;
+}
+
 export interface RiskReportModel {
   key: string;
   highestSeverity: SeverityName | null;
@@ -92,6 +105,7 @@ export class RiskService {
     private readonly advisories: AdvisoryService,
     private readonly policy: Policy,
     private readonly events: EventService,
+    private readonly cache: AnswerCache,
   ) {}
 
   /** Every relation some category lets through: the widest walk a risk report needs. */
@@ -104,9 +118,9 @@ export class RiskService {
     args: BlastRadiusArgs & { first?: number | null; after?: string | null },
     viewer: Viewer = ANONYMOUS,
   ): Promise<BlastRadiusModel> {
-    const { advisory, policy, result } = await this.walkBlastRadius(args, viewer);
-    const nodes = [...result.nodes.values()];
-    const page = pageByDepthKey("affected", nodes, args.first, args.after, {
+    const w = await this.walkBlastRadius(args, viewer);
+    const { advisory, policy, result } = w;
+    const page = pageSortedByDepthKey("affected", w.sorted, args.first, args.after, {
       complete: result.complete,
       cutReason: result.cutReason,
       hiddenCount: result.hiddenCount,
@@ -124,15 +138,7 @@ export class RiskService {
         redacted: Boolean(i.node.redacted),
       },
     }));
-    return {
-      ...page,
-      items,
-      advisory,
-      byKind: counts(nodes.map((n) => n.kind.toUpperCase())),
-      byPublisher: counts(nodes.map((n) => (n.redacted ? "(hidden)" : (n.publisher ?? n.owner ?? "(unknown)")))),
-      byDepth: counts(nodes.map((n) => String(n.depth))).sort((a, b) => Number(a.key) - Number(b.key)),
-      contacts: [...new Set(nodes.flatMap((n) => [...(n.contacts ?? []), ...(n.owner ? [n.owner] : [])]))].sort(),
-    };
+    return { ...page, items, advisory, ...w.totals };
   }
 
   /**
@@ -140,11 +146,10 @@ export class RiskService {
    * CSV download streams. Yields in slices, so a hub's 100k rows never hold the event loop long.
    */
   async *blastRadiusRows(args: BlastRadiusArgs, viewer: Viewer = ANONYMOUS): AsyncGenerator<AffectedRow[]> {
-    const { advisory, policy, result } = await this.walkBlastRadius(args, viewer);
+    const { advisory, policy, result, sorted } = await this.walkBlastRadius(args, viewer);
     // As the API's pages: the flagged assets themselves first (depth 0), then by depth and key.
-    const nodes = [...result.nodes.values()].sort((a, b) => a.depth - b.depth || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (let i = 0; i < nodes.length; i += 1000) {
-      yield nodes.slice(i, i + 1000).map((n) => ({
+    for (let i = 0; i < sorted.length; i += 1000) {
+      yield sorted.slice(i, i + 1000).map((n) => ({
         depth: n.depth,
         key: n.key,
         redacted: Boolean(n.redacted),
@@ -160,21 +165,40 @@ export class RiskService {
     }
   }
 
-  private async walkBlastRadius(args: BlastRadiusArgs, viewer: Viewer) {
+  /**
+   * The whole blast radius — walked, redacted for the viewer, ordered, totalled — or the kept one
+   * while the graph has not changed (a hub's next pages, its CSV, another viewer who sees the same).
+   */
+  private async walkBlastRadius(args: BlastRadiusArgs, viewer: Viewer): Promise<BlastRadiusWalk> {
     const vis = new Visibility(viewer);
     if (Boolean(args.advisoryId) === Boolean(args.key))
       throw new BadUserInputError(
         "blastRadius: give exactly one of advisoryId (a published flag) and key (what if this asset were flagged)",
       );
     const maxDepth = checkDepth(args.maxDepth);
+    const question = JSON.stringify([
+      "blastRadius",
+      args.advisoryId ?? null,
+      args.key ?? null,
+      maxDepth,
+      args.relations ?? null,
+      vis.seeingClass,
+    ]);
+    const kept = await this.cache.get<BlastRadiusWalk>(question, () => readGraphVersion(this.db));
+    if (kept) {
+      await this.events.recordPrivateRead(viewer, kept.privateReads, "blastRadius");
+      return kept;
+    }
     let advisory: AdvisoryModel;
     let sources: string[];
     let exempt = new Set<string>();
+    let validUntil: number | null = null;
     if (args.advisoryId) {
       advisory = await this.advisories.get(args.advisoryId);
       const s = await this.advisories.sources(advisory.id);
       sources = advisory.withdrawnAt ? [] : s.sources;
       exempt = new Set(s.exempt);
+      validUntil = s.nextExpiryMs;
     } else {
       const key = await this.assets.resolveKey(args.key!);
       const [asset] = await this.assets.byKeys([key]);
@@ -195,11 +219,32 @@ export class RiskService {
     }
     const policy = policyFor(this.policy, advisory.category);
     const relations = args.relations ? policy.relations.filter((r) => args.relations!.includes(r)) : policy.relations;
-    const walk = await traverse(this.db, sources, { direction: "DOWNSTREAM", maxDepth, relations, stopAt: (n) => exempt.has(n.key) });
+    const walk = await traverse(this.db, sources, {
+      direction: "DOWNSTREAM",
+      maxDepth,
+      relations,
+      stopAt: (n) => exempt.has(n.key),
+      versionFor: (n) => this.cache.keeps(n),
+    });
     const result = redact(walk, vis);
     await this.events.recordPrivateRead(viewer, [...vis.privateReads], "blastRadius");
     if ([...walk.nodes.values()].some((n) => n.depth === 0 && !vis.sees(n))) advisory = withheld(advisory, vis);
-    return { advisory, policy, result };
+    const sorted = sortByDepthKey([...result.nodes.values()]);
+    const w: BlastRadiusWalk = {
+      advisory,
+      policy,
+      result,
+      sorted,
+      privateReads: [...vis.privateReads],
+      totals: {
+        byKind: counts(sorted.map((n) => n.kind.toUpperCase())),
+        byPublisher: counts(sorted.map((n) => (n.redacted ? "(hidden)" : (n.publisher ?? n.owner ?? "(unknown)")))),
+        byDepth: counts(sorted.map((n) => String(n.depth))).sort((a, b) => Number(a.key) - Number(b.key)),
+        contacts: [...new Set(sorted.flatMap((n) => [...(n.contacts ?? []), ...(n.owner ? [n.owner] : [])]))].sort(),
+      },
+    };
+    if (walk.graphVersion) this.cache.set(question, walk.graphVersion, w, sorted.length, validUntil);
+    return w;
   }
 
   async riskReport(input: string, viewer: Viewer = ANONYMOUS): Promise<RiskReportModel> {

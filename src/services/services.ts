@@ -10,6 +10,8 @@ import { KeyService } from "./keys.service.js";
 import { LineageService } from "./lineage.service.js";
 import { loadPolicy, type Policy } from "./policy.js";
 import { RiskService } from "./risk.service.js";
+import { AnswerCache } from "./answer-cache.js";
+import { loadCacheSettings, type CacheSettings } from "../config.js";
 
 export class Services {
   readonly assets: AssetService;
@@ -20,17 +22,21 @@ export class Services {
   readonly exports: ExportService;
   readonly keys: KeyService;
   readonly events: EventService;
+  /** Big answers kept for their next pages, while the graph's version stands. */
+  readonly cache: AnswerCache;
   constructor(
     readonly db: Executor,
     readonly log: Logger,
     readonly policy: Policy = loadPolicy(),
+    cache: CacheSettings = loadCacheSettings(),
   ) {
+    this.cache = new AnswerCache(cache);
     this.assets = new AssetService(db);
     this.ingest = new IngestService(db, log);
     this.advisories = new AdvisoryService(db, this.assets);
     this.events = new EventService(db);
-    this.lineage = new LineageService(db, this.assets, this.events);
-    this.risk = new RiskService(db, this.assets, this.advisories, policy, this.events);
+    this.lineage = new LineageService(db, this.assets, this.events, this.cache);
+    this.risk = new RiskService(db, this.assets, this.advisories, policy, this.events, this.cache);
     this.exports = new ExportService(db, this.assets, this.events);
     this.keys = new KeyService(db);
   }

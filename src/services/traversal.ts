@@ -9,6 +9,8 @@ import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { DirectionName } from "../model/vocab.js";
 import { MAX_REACHED, TRAVERSAL_BUDGET_MS } from "./limits.js";
 import type { Visibility } from "./visibility.js";
+import { statement } from "../neo4j/statements.js";
+import type { GraphVersion } from "../neo4j/graph-version.js";
 
 export type { DirectionName };
 
@@ -52,6 +54,11 @@ export interface TraversalOptions {
   maxDepth: number;
   types?: EdgeTypeName[] | null;
   relations?: string[] | null;
+  /**
+   * Whether to read the graph's version in the walk's own transaction (the snapshot the answer
+   * was read at), given how many assets it reached: answers worth caching need it.
+   */
+  versionFor?: (reached: number) => boolean;
   /** Nodes that are neither reached nor expanded (exemptions). */
   stopAt?: (n: NodeInfo) => boolean;
   /** Fetch the advisories and exemptions of every node (risk reports). */
@@ -64,6 +71,8 @@ export interface TraversalOptions {
 
 export interface TraversalResult {
   direction: DirectionName;
+  /** With versionFor: the graph's version at the walk's snapshot. */
+  graphVersion?: GraphVersion;
   /** With withAdvisories: the open advisories on the nodes read, by id (their properties). */
   advisories: Map<string, Record<string, unknown>>;
   /** The start keys that name an asset (the others are unknown). */
@@ -236,8 +245,11 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     frontier = next;
     depth++;
   }
+  const version = opts.versionFor?.(nodes.size) ? (await tx.run(statement("meta/graph-version"), {}))[0] : undefined;
+  const graphVersion = version ? { epoch: version.epoch, version: Number(version.version) } : undefined;
   return {
     direction: opts.direction,
+    graphVersion,
     advisories,
     found: starts.map((s) => s.key),
     nodes,

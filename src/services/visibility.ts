@@ -34,6 +34,15 @@ export class Visibility {
     return true;
   }
 
+  /**
+   * Viewers that see exactly the same records share this class: every one of
+   * the organisation's viewers, or everyone who reads all (auditors, admins). An answer computed
+   * for one of them is the answer for all of them (src/services/answer-cache.ts).
+   */
+  get seeingClass(): string {
+    return can(this.viewer, "private:read-all") ? "all" : `org:${this.viewer.org ?? ""}`;
+  }
+
   /** The key shown for a record: its own, or the opaque id of a hidden one. */
   shown(r: VisibilityFacts): string {
     return this.sees(r) ? r.key : this.opaque(r.key, r.kind);

@@ -1,0 +1,19 @@
+// The graph's version (cypher/meta/): bumped in the transaction of every write that can change
+// an answer, read by whoever keeps answers (src/services/answer-cache.ts).
+import type { Executor, Tx } from "./executor.js";
+import { statement } from "./statements.js";
+
+export interface GraphVersion {
+  /** Made with the version node; a wiped and rebuilt graph gets another. Null before any write. */
+  epoch: string | null;
+  version: number;
+}
+
+export async function bumpGraphVersion(tx: Tx): Promise<void> {
+  await tx.run(statement("meta/bump-graph-version"), {});
+}
+
+export async function readGraphVersion(db: Executor): Promise<GraphVersion> {
+  const [row] = await db.read(statement("meta/graph-version"), {});
+  return { epoch: row?.epoch ?? null, version: Number(row?.version ?? 0) };
+}
