@@ -72,14 +72,13 @@ export function Search() {
           ))}
         </select>
         <label htmlFor="publisher">Publisher</label>
-        <select id="publisher" value={publisher} onChange={(e) => setPublisher(e.target.value)}>
-          <option value="">any</option>
+        {/* Exact match; suggestions from the assets at hand, any publisher may be typed. */}
+        <input id="publisher" list="publishers" value={publisher} placeholder="any" onChange={(e) => setPublisher(e.target.value)} />
+        <datalist id="publishers">
           {publisherNames.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
+            <option key={p} value={p} />
           ))}
-        </select>
+        </datalist>
       </form>
       <ErrorNote error={results.error} />
       <p className="muted" aria-live="polite">
