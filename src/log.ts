@@ -8,6 +8,11 @@ export type { Logger };
 export const requestScope = new AsyncLocalStorage<{
   requestId: string;
   /** performance.now() after which its queries are refused */ deadline?: number;
+  /**
+   * Causal consistency across API replicas: the bookmarks the caller sent (its earlier writes,
+   * which this request's reads wait for), and those of the writes this request made (sent back).
+   */
+  bookmarks?: { given: string[]; written: string[] };
 }>();
 
 /** Milliseconds the current request has left (Infinity outside a request). */

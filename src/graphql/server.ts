@@ -2,10 +2,23 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { AppContext } from "./context.js";
-import type { Logger } from "../log.js";
+import { requestScope, type Logger } from "../log.js";
+import { BOOKMARK_HEADER, encodeBookmarks } from "../neo4j/bookmarks.js";
 import { makeFormatError } from "./format-error.js";
 import { limitsPlugin } from "./limits.plugin.js";
 import { getSchema } from "./schema.js";
+
+/** A request that wrote answers with its bookmarks (src/neo4j/bookmarks.ts). */
+const bookmarksPlugin: ApolloServerPlugin<AppContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const written = requestScope.getStore()?.bookmarks?.written;
+        if (written?.length) response.http.headers.set(BOOKMARK_HEADER, encodeBookmarks(written));
+      },
+    };
+  },
+};
 
 export async function createApollo(
   log: Logger,
@@ -18,6 +31,6 @@ export async function createApollo(
     formatError: makeFormatError(log),
     introspection: opts.introspection ?? true,
     // The landing page loads Apollo Sandbox from a CDN; the bundled GraphiQL at /graphiql replaces it.
-    plugins: [limitsPlugin(schema), ApolloServerPluginLandingPageDisabled(), ...plugins],
+    plugins: [limitsPlugin(schema), ApolloServerPluginLandingPageDisabled(), bookmarksPlugin, ...plugins],
   });
 }

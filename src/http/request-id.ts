@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { requestScope } from "../log.js";
+import { BOOKMARK_HEADER, decodeBookmarks } from "../neo4j/bookmarks.js";
 
 declare module "express-serve-static-core" {
   interface Request {
@@ -13,12 +14,29 @@ declare module "express-serve-static-core" {
 
 const SANE = /^[A-Za-z0-9._:-]{1,100}$/;
 
-/** Names each request, and gives it its time budget: every Neo4j transaction it opens ends by then. */
+/**
+ * Names each request, gives it its time budget (every Neo4j transaction it opens ends by then),
+ * and its causal bookmarks: those the caller sent (x-umr-bookmark: its reads wait for those writes,
+ * on whichever replica answers), and those of its own writes, sent back in the same header.
+ */
 export function requestId(budgetMs: number) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const given = req.header("x-request-id");
     req.requestId = given && SANE.test(given) ? given : randomUUID();
     res.setHeader("x-request-id", req.requestId);
-    requestScope.run({ requestId: req.requestId, deadline: performance.now() + budgetMs }, next);
+    const sent = req.header(BOOKMARK_HEADER);
+    const bookmarks = sent ? decodeBookmarks(sent) : [];
+    if (bookmarks === null) {
+      res.status(400).json({
+        error: `${BOOKMARK_HEADER}: expected the value of a ${BOOKMARK_HEADER} header this API sent after a write`,
+        code: "BAD_USER_INPUT",
+        requestId: req.requestId,
+      });
+      return;
+    }
+    requestScope.run(
+      { requestId: req.requestId, deadline: performance.now() + budgetMs, bookmarks: { given: bookmarks, written: [] } },
+      next,
+    );
   };
 }

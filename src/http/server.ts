@@ -17,6 +17,7 @@ import { IdentityService } from "../services/identity.service.js";
 import { finalHandlers, send } from "./errors.js";
 import { identity } from "./identity.js";
 import { requestId } from "./request-id.js";
+import { BOOKMARK_HEADER } from "../neo4j/bookmarks.js";
 import type { Logger } from "../log.js";
 import type { Executor } from "../neo4j/executor.js";
 import { Services } from "../services/services.js";
@@ -62,8 +63,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     app.use(
       cors({
         origin: security.corsOrigins,
-        allowedHeaders: ["content-type", "authorization", "x-request-id"],
-        exposedHeaders: ["x-request-id"],
+        allowedHeaders: ["content-type", "authorization", "x-request-id", BOOKMARK_HEADER],
+        exposedHeaders: ["x-request-id", BOOKMARK_HEADER, "retry-after"],
       }),
     );
   const httpServer = http.createServer(app);

@@ -4,7 +4,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, isDateTime, isDate, Neo4jError } from "neo4j-driver";
 import type { Neo4jCredentials } from "../config.js";
 import { ConflictError, DomainError, LimitExceededError, ServiceUnavailableError } from "../errors.js";
-import { currentRequestId, requestTimeLeft, type Logger } from "../log.js";
+import { currentRequestId, requestScope, requestTimeLeft, type Logger } from "../log.js";
 import type { Statement } from "./cypher.js";
 import type { ParamsOf, RowOf, StatementName, TypedStatement } from "./statements.js";
 
@@ -123,6 +123,13 @@ export function mapNeo4jError(err: unknown, statement?: string): unknown {
 }
 
 export class Executor {
+  /**
+   * Every session of this process shares one bookmark manager: a read here waits for the writes
+   * made here (in a cluster, a secondary serves it once it has them). Across processes, a caller
+   * carries its bookmarks itself (the HTTP header x-umr-bookmark, src/http/request-id.ts).
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
+
   constructor(
     readonly driver: Driver,
     readonly database: string | undefined,
@@ -130,8 +137,11 @@ export class Executor {
   ) {}
 
   private session(mode: "READ" | "WRITE", fetchSize?: number) {
+    const given = requestScope.getStore()?.bookmarks?.given;
     return this.driver.session({
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+      ...(given?.length ? { bookmarks: given } : {}),
       ...(this.database ? { database: this.database } : {}),
       ...(fetchSize ? { fetchSize } : {}),
     });
@@ -199,6 +209,9 @@ export class Executor {
     } catch (err) {
       throw mapNeo4jError(err, name);
     } finally {
+      // A write's bookmarks go back to the caller, who may read next from another replica.
+      const scope = mode === "WRITE" ? requestScope.getStore()?.bookmarks : undefined;
+      if (scope) scope.written = session.lastBookmarks();
       await session.close();
       this.log.trace({ query: name, ms: Math.round(performance.now() - started) }, "cypher");
     }
