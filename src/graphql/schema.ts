@@ -8,9 +8,11 @@ import { IngestResolver } from "./resolvers/ingest.resolver.js";
 import { AdvisoryResolver, AssetAdvisoriesResolver } from "./resolvers/advisory.resolver.js";
 import { LineageResolver } from "./resolvers/lineage.resolver.js";
 import { TrustResolver } from "./resolvers/trust.resolver.js";
+import { ChangesResolver } from "./resolvers/changes.resolver.js";
 import { AffectedResolver, ReachedResolver, RiskReportResolver, RiskResolver } from "./resolvers/risk.resolver.js";
 
 export const resolvers = [
+  ChangesResolver,
   AssetResolver,
   EdgeResolver,
   IngestResolver,

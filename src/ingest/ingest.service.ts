@@ -123,12 +123,12 @@ export class IngestService {
         report.placeholders = report.placeholderIds.length;
         throw new DryRunDone();
       }
-      await this.write(tx, fresh, report, batchSize, opts, (id) => owned.owners.get(id) ?? viewer.org);
+      const { moved } = await this.write(tx, fresh, report, batchSize, opts, (id) => owned.owners.get(id) ?? viewer.org);
       if (fresh.length) {
         await bumpGraphVersion(tx);
         await appendEvent(tx, viewer, {
           operation: "ingest",
-          keys: report.acceptedKeys,
+          keys: [...report.acceptedKeys, ...moved],
           input: fresh.map((r) => [r.key, r.contentHash]),
           outcome: `accepted ${report.accepted}, unchanged ${report.unchanged}, placeholders ${report.placeholders}`,
         });
@@ -294,7 +294,7 @@ export class IngestService {
     batchSize: number,
     opts: IngestOptions,
     orgOf: (id: string) => string | null,
-  ): Promise<void> {
+  ): Promise<{ moved: string[] }> {
     const progress = (phase: string, done: number, total: number) => opts.onProgress?.({ phase, done, total });
     // 1. Resolution needs every existing edge into an id that gains a version (it may now
     //    float to a newer version, or leave a placeholder). Read them before the new nodes
@@ -398,6 +398,8 @@ export class IngestService {
     // 6. Placeholders that nothing needs any more disappear.
     const gcIds = [...new Set([...changedIds, ...toDelete.map((d) => d.to).filter((to) => !to.includes("@"))])];
     for (const part of chunks(gcIds, batchSize)) await tx.run(statement("ingest/gc-placeholders"), { ids: part });
+    // The dependents whose references moved: their answers changed too (the changes feed names them).
+    return { moved: [...new Set(toDelete.map((d) => d.from))].filter((k) => !freshKeys.has(k)).sort() };
   }
 
   /** Links every advisory on these ids to the versions (and placeholders) its range flags. */

@@ -86,6 +86,22 @@ export const VEX_JUSTIFICATIONS = [
   "inline_mitigations_already_exist",
 ] as const;
 
+/** What changed an answer (the `changes` feed), and the trail operation each comes from. */
+export const CHANGE_KINDS = ["RECORDS_INGESTED", "ADVISORY_PUBLISHED", "ADVISORY_WITHDRAWN", "EXEMPTION_WRITTEN"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+export const CHANGE_KIND_OPERATIONS: Record<ChangeKind, string> = {
+  RECORDS_INGESTED: "ingest",
+  ADVISORY_PUBLISHED: "advisory.publish",
+  ADVISORY_WITHDRAWN: "advisory.withdraw",
+  EXEMPTION_WRITTEN: "exemption.write",
+};
+export const CHANGE_KIND_DESCRIPTIONS: Record<ChangeKind, string> = {
+  RECORDS_INGESTED: "New record versions; its keys also name the dependents whose floating references moved to them.",
+  ADVISORY_PUBLISHED: "An advisory was published; its keys are the assets it flags.",
+  ADVISORY_WITHDRAWN: "An advisory was withdrawn: it reaches nothing any more.",
+  EXEMPTION_WRITTEN: "A VEX statement (exemption) was written for an asset.",
+};
+
 /** Who may do what (README "Security"): each role and what it adds. */
 export const ROLES = ["READER", "PUBLISHER", "SECURITY", "AUDITOR", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];

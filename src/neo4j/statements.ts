@@ -44,6 +44,17 @@ export interface Statements {
   };
   "edge/upstream": { params: { keys: string[] }; row: { key: string; edges: EdgeModel[] } };
   "event/append": { params: { props: Map_ }; row: never };
+  "event/changes": {
+    params: {
+      operations: string[];
+      since: string | null;
+      until: string | null;
+      keys: string[] | null;
+      after: { at: string; id: string } | null;
+      limit: number;
+    };
+    row: { event: Pick<EventModel, "id" | "at" | "operation" | "keys" | "ids" | "outcome"> };
+  };
   "event/count": { params: EventParams; row: { totalCount: number } };
   "event/list": { params: EventParams & { after: { at: string; id: string } | null; limit: number }; row: { event: EventModel } };
   "export/advisories": { params: { keys: string[] }; row: { advisories: Map_[]; exemptions: Map_[] } };
@@ -113,6 +124,7 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "edge/downstream-page": ["requests"],
   "edge/upstream": ["keys"],
   "event/append": ["props"],
+  "event/changes": ["operations", "since", "until", "keys", "after", "limit"],
   "event/count": ["key", "operation", "org", "since", "until"],
   "event/list": ["after", "key", "limit", "operation", "org", "since", "until"],
   "export/advisories": ["keys"],

@@ -11,6 +11,7 @@ import { LineageService } from "./lineage.service.js";
 import { loadPolicy, type Policy } from "./policy.js";
 import { RiskService } from "./risk.service.js";
 import { AnswerCache } from "./answer-cache.js";
+import { ChangeService } from "./changes.service.js";
 import { loadCacheSettings, type CacheSettings } from "../config.js";
 
 export class Services {
@@ -22,6 +23,7 @@ export class Services {
   readonly exports: ExportService;
   readonly keys: KeyService;
   readonly events: EventService;
+  readonly changes: ChangeService;
   /** Big answers kept for their next pages, while the graph's version stands. */
   readonly cache: AnswerCache;
   constructor(
@@ -39,5 +41,6 @@ export class Services {
     this.risk = new RiskService(db, this.assets, this.advisories, policy, this.events, this.cache);
     this.exports = new ExportService(db, this.assets, this.events);
     this.keys = new KeyService(db);
+    this.changes = new ChangeService(db, this.assets);
   }
 }

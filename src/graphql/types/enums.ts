@@ -4,6 +4,8 @@ import { registerEnumType } from "type-graphql";
 import {
   ASSET_KINDS,
   ASSET_KIND_DESCRIPTIONS,
+  CHANGE_KINDS,
+  CHANGE_KIND_DESCRIPTIONS,
   CATEGORIES,
   DIRECTIONS,
   DIRECTION_DESCRIPTIONS,
@@ -108,4 +110,12 @@ registerEnumType(VexJustification, {
   name: "VexJustification",
   description: "OpenVEX's justifications for a NOT_AFFECTED statement.",
   valuesConfig: Object.fromEntries(VEX_JUSTIFICATIONS.map((j) => [j.toUpperCase(), { description: `OpenVEX \`${j}\`.` }])),
+});
+
+export const ChangeKind = enumOf(CHANGE_KINDS);
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+registerEnumType(ChangeKind, {
+  name: "ChangeKind",
+  description: "What changed answers (the `changes` feed).",
+  valuesConfig: describe(CHANGE_KIND_DESCRIPTIONS),
 });
