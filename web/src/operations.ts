@@ -2,6 +2,22 @@
 // (`npm run codegen` writes web/src/gql/; a test fails when it is stale).
 import { graphql } from "./gql";
 
+/** One edge of an explanation chain, as the Chain component draws it. */
+export const ChainEdgeFields = graphql(`
+  fragment ChainEdge on Edge {
+    relation
+    type
+    from {
+      key
+      redacted
+    }
+    to {
+      key
+      redacted
+    }
+  }
+`);
+
 export const SearchAssets = graphql(`
   query SearchAssets($filter: AssetFilter, $first: Int) {
     assets(filter: $filter, first: $first) {
@@ -74,16 +90,7 @@ export const AssetPage = graphql(`
           affectsId
         }
         path {
-          relation
-          type
-          from {
-            key
-            redacted
-          }
-          to {
-            key
-            redacted
-          }
+          ...ChainEdge
         }
       }
     }
@@ -166,16 +173,7 @@ export const BlastRadiusPage = graphql(`
             contacts
           }
           path {
-            relation
-            type
-            from {
-              key
-              redacted
-            }
-            to {
-              key
-              redacted
-            }
+            ...ChainEdge
           }
         }
       }

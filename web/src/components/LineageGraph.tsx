@@ -410,24 +410,13 @@ function Canvas({ state, visible, centerKey }: { state: GraphState; visible: Ret
 }
 
 function AssetNode({ data }: NodeProps<Node<GNode & { center: boolean }>>) {
-  const actions = useContext(ActionsContext);
   const cls = ["node", data.center ? "node-center" : "", data.flagged ? "node-flagged" : "", data.redacted ? "node-hidden" : ""].join(" ");
   const canUp = data.side !== "down" && !data.expanded.up && !data.redacted;
   const canDown = data.side !== "up" && !data.expanded.down && !data.redacted;
   return (
     <div className={cls} data-key={data.key}>
       <Handle type="target" position={Position.Left} />
-      {canUp ? (
-        <button
-          type="button"
-          className="expand expand-up"
-          disabled={actions.busy}
-          aria-label={`Expand upstream of ${data.key}`}
-          onClick={() => actions.expand(data.key, Direction.Upstream)}
-        >
-          ‹
-        </button>
-      ) : null}
+      {canUp ? <ExpandButton assetKey={data.key} direction={Direction.Upstream} /> : null}
       <div className="node-body">
         {data.redacted ? (
           <span className="node-name">(hidden asset)</span>
@@ -448,19 +437,26 @@ function AssetNode({ data }: NodeProps<Node<GNode & { center: boolean }>>) {
           {data.flagged ? " · flagged" : ""}
         </span>
       </div>
-      {canDown ? (
-        <button
-          type="button"
-          className="expand expand-down"
-          disabled={actions.busy}
-          aria-label={`Expand downstream of ${data.key}`}
-          onClick={() => actions.expand(data.key, Direction.Downstream)}
-        >
-          ›
-        </button>
-      ) : null}
+      {canDown ? <ExpandButton assetKey={data.key} direction={Direction.Downstream} /> : null}
       <Handle type="source" position={Position.Right} />
     </div>
+  );
+}
+
+/** The ‹ (upstream) or › (downstream) button on a node: one hop further that way. */
+function ExpandButton({ assetKey, direction }: { assetKey: string; direction: Direction }) {
+  const actions = useContext(ActionsContext);
+  const up = direction === Direction.Upstream;
+  return (
+    <button
+      type="button"
+      className={`expand ${up ? "expand-up" : "expand-down"}`}
+      disabled={actions.busy}
+      aria-label={`Expand ${up ? "upstream" : "downstream"} of ${assetKey}`}
+      onClick={() => actions.expand(assetKey, direction)}
+    >
+      {up ? "‹" : "›"}
+    </button>
   );
 }
 

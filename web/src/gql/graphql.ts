@@ -131,6 +131,8 @@ export const VexStatus = {
 } as const;
 
 export type VexStatus = typeof VexStatus[keyof typeof VexStatus];
+export type ChainEdgeFragment = { relation: string, type: EdgeType, from: { key: string, redacted: boolean }, to: { key: string, redacted: boolean } };
+
 export type SearchAssetsQueryVariables = Exact<{
   filter?: AssetFilter | null | undefined;
   first?: number | null | undefined;
@@ -237,7 +239,20 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ChainEdgeFragmentDoc = new TypedDocumentString(`
+    fragment ChainEdge on Edge {
+  relation
+  type
+  from {
+    key
+    redacted
+  }
+  to {
+    key
+    redacted
+  }
+}
+    `, {"fragmentName":"ChainEdge"}) as unknown as TypedDocumentString<ChainEdgeFragment, unknown>;
 export const SearchAssetsDocument = new TypedDocumentString(`
     query SearchAssets($filter: AssetFilter, $first: Int) {
   assets(filter: $filter, first: $first) {
@@ -308,21 +323,23 @@ export const AssetPageDocument = new TypedDocumentString(`
         affectsId
       }
       path {
-        relation
-        type
-        from {
-          key
-          redacted
-        }
-        to {
-          key
-          redacted
-        }
+        ...ChainEdge
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<AssetPageQuery, AssetPageQueryVariables>;
+    fragment ChainEdge on Edge {
+  relation
+  type
+  from {
+    key
+    redacted
+  }
+  to {
+    key
+    redacted
+  }
+}`) as unknown as TypedDocumentString<AssetPageQuery, AssetPageQueryVariables>;
 export const NeighboursDocument = new TypedDocumentString(`
     query Neighbours($key: ID!, $direction: Direction!, $edgeTypes: [EdgeType!], $first: Int, $after: String) {
   lineage(
@@ -405,22 +422,24 @@ export const BlastRadiusPageDocument = new TypedDocumentString(`
           contacts
         }
         path {
-          relation
-          type
-          from {
-            key
-            redacted
-          }
-          to {
-            key
-            redacted
-          }
+          ...ChainEdge
         }
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<BlastRadiusPageQuery, BlastRadiusPageQueryVariables>;
+    fragment ChainEdge on Edge {
+  relation
+  type
+  from {
+    key
+    redacted
+  }
+  to {
+    key
+    redacted
+  }
+}`) as unknown as TypedDocumentString<BlastRadiusPageQuery, BlastRadiusPageQueryVariables>;
 export const AdvisoryListDocument = new TypedDocumentString(`
     query AdvisoryList($category: RiskCategory, $openOnly: Boolean, $first: Int, $after: String) {
   advisories(

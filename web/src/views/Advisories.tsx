@@ -32,11 +32,7 @@ export function Advisories() {
           }}
         >
           <option value="">any</option>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {c.toLowerCase()}
-            </option>
-          ))}
+          <EnumOptions values={CATEGORIES} lower />
         </select>
         <label>
           <input
@@ -106,6 +102,15 @@ export function Advisories() {
   );
 }
 
+/** The options of a select over an enum's values (shown lower-cased with `lower`). */
+function EnumOptions({ values, lower }: { values: readonly string[]; lower?: boolean }) {
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {lower ? v.toLowerCase() : v}
+    </option>
+  ));
+}
+
 function useSubmit() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -165,20 +170,12 @@ function PublishForm({ onPublished }: { onPublished: (id: string) => void }) {
       </Field>
       <Field id="p-category" label="Category">
         <select id="p-category" name="category" defaultValue="LEGAL">
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {c.toLowerCase()}
-            </option>
-          ))}
+          <EnumOptions values={CATEGORIES} lower />
         </select>
       </Field>
       <Field id="p-severity" label="Severity">
         <select id="p-severity" name="severity" defaultValue="HIGH">
-          {SEVERITIES.map((c) => (
-            <option key={c} value={c}>
-              {c.toLowerCase()}
-            </option>
-          ))}
+          <EnumOptions values={SEVERITIES} lower />
         </select>
       </Field>
       <Field id="p-summary" label="Summary">
@@ -324,21 +321,13 @@ function ExemptForm({ advisoryId }: { advisoryId: string }) {
       </Field>
       <Field id="e-status" label="Status">
         <select id="e-status" name="status" defaultValue={VexStatus.NotAffected}>
-          {Object.values(VexStatus).map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
+          <EnumOptions values={Object.values(VexStatus)} />
         </select>
       </Field>
       <Field id="e-code" label="Justification code">
         <select id="e-code" name="justificationCode" defaultValue="">
           <option value="">(none)</option>
-          {Object.values(VexJustification).map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
+          <EnumOptions values={Object.values(VexJustification)} />
         </select>
       </Field>
       <Field id="e-why" label="Justification">
