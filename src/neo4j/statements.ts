@@ -47,7 +47,7 @@ export interface Statements {
   "event/changes": {
     params: {
       operations: string[];
-      since: string | null;
+      from: string;
       until: string | null;
       keys: string[] | null;
       after: { at: string; id: string } | null;
@@ -124,7 +124,7 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "edge/downstream-page": ["requests"],
   "edge/upstream": ["keys"],
   "event/append": ["props"],
-  "event/changes": ["operations", "since", "until", "keys", "after", "limit"],
+  "event/changes": ["operations", "from", "until", "keys", "after", "limit"],
   "event/count": ["key", "operation", "org", "since", "until"],
   "event/list": ["after", "key", "limit", "operation", "org", "since", "until"],
   "export/advisories": ["keys"],

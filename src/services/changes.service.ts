@@ -46,12 +46,14 @@ export class ChangeService {
     viewer: Viewer = ANONYMOUS,
   ): Promise<{ items: { cursor: string; node: ChangeModel }[]; hasNextPage: boolean; endCursor: string | null }> {
     const limit = pageSize(first);
+    const cursor = decodeCursor<{ at: string; id: string }>("change", after);
+    const starts = [filter.since, cursor?.at].filter((t): t is string => Boolean(t)).sort((a, b) => Date.parse(b) - Date.parse(a));
     const rows = await this.db.read(statement("event/changes"), {
       operations: [...KIND_OF.keys()],
-      since: filter.since ?? null,
+      from: starts[0] ?? "1970-01-01T00:00:00Z",
       until: filter.until ?? null,
       keys: filter.keys?.length ? filter.keys : null,
-      after: decodeCursor<{ at: string; id: string }>("change", after),
+      after: cursor,
       limit: limit + 1,
     });
     const events = rows.slice(0, limit).map((r) => r.event);

@@ -73,7 +73,7 @@ export class LineageService {
       await this.events.recordPrivateRead(viewer, [...vis.privateReads], "lineage");
       kept = {
         result,
-        reached: sortByDepthKey([...result.nodes.values()].filter((n) => n.depth > 0)),
+        reached: await sortByDepthKey([...result.nodes.values()].filter((n) => n.depth > 0)),
         privateReads: [...vis.privateReads],
       };
       if (walk.graphVersion) this.cache.set(question, walk.graphVersion, kept, kept.reached.length);

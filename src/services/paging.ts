@@ -50,9 +50,24 @@ export function toPage<T>(kind: string, fetched: T[], first: number, totalCount:
 type Position = [number, string];
 const after = (a: Position, b: Position) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
 
-/** Sorts by (depth, key), the order traversal answers are paged in. */
-export function sortByDepthKey<T extends { depth: number; key: string }>(all: T[]): T[] {
-  return all.sort((a, b) => a.depth - b.depth || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * Sorts by (depth, key), the order traversal answers are paged in: grouped by depth, each group
+ * sorted by key, with a turn of the event loop after each big group, so a hub's 1M-asset answer
+ * never holds other requests for its whole sort.
+ */
+export async function sortByDepthKey<T extends { depth: number; key: string }>(all: Iterable<T>): Promise<T[]> {
+  const groups: T[][] = [];
+  for (const x of all) (groups[x.depth] ??= []).push(x);
+  const out: T[] = [];
+  for (const group of groups) {
+    if (!group) continue;
+    group.sort(byKey);
+    for (const x of group) out.push(x);
+    if (group.length >= 10_000) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return out;
 }
 
 /**
