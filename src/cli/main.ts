@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { DomainError } from "../errors.js";
 import { exportFormatChoices } from "../export/registry.js";
 import { DIRECTIONS, ROLES, SEVERITIES } from "../model/vocab.js";
-import { eventsCommand, keysCreateCommand, keysListCommand, keysRevokeCommand } from "./trust.command.js";
+import { changesCommand, eventsCommand, keysCreateCommand, keysListCommand, keysRevokeCommand } from "./trust.command.js";
 import { recordFormatChoices } from "../records/registry.js";
 import { auditCommand } from "./audit.command.js";
 import { exportCommand, verifyBundleCommand } from "./export.command.js";
@@ -115,6 +115,19 @@ keys
   .argument("<id>", "the key's id")
   .action(async (id: string) => {
     process.exitCode = await keysRevokeCommand(id);
+  });
+
+program
+  .command("changes")
+  .description("what changed answers, oldest first: new versions (and moved references), advisories, withdrawals, exemptions")
+  .option("--since <time>", "at or after this ISO-8601 time")
+  .option("--until <time>", "before this ISO-8601 time")
+  .option("--key <key...>", "changes that touched these keys, bare ids (any version) or advisories")
+  .option("--first <n>", "at most this many", positiveInt, 100)
+  .option("--after <cursor>", "after this cursor (the one the last call printed)")
+  .option("--json", "print them as JSON", false)
+  .action(async (opts: Parameters<typeof changesCommand>[0]) => {
+    process.exitCode = await changesCommand(opts);
   });
 
 program

@@ -1,4 +1,4 @@
-// umr keys create|list|revoke and umr events: the CLI runs beside the database, as an admin.
+// umr keys create|list|revoke, umr events and umr changes: the CLI runs beside the database, as an admin.
 import { cliViewer } from "../model/viewer.js";
 import { withServices } from "./session.js";
 
@@ -66,6 +66,35 @@ export async function eventsCommand(opts: {
       );
     }
     process.stderr.write(`${events.length} of ${page.totalCount} events\n`);
+  }
+  return 0;
+}
+
+export async function changesCommand(opts: {
+  since?: string;
+  until?: string;
+  key?: string[];
+  first: number;
+  after?: string;
+  json: boolean;
+}): Promise<number> {
+  const page = await withServices((s) =>
+    s.changes.changes(
+      { since: opts.since ?? null, until: opts.until ?? null, keys: opts.key ?? null },
+      opts.first,
+      opts.after ?? null,
+      admin,
+    ),
+  );
+  const changes = page.items.map((i) => i.node);
+  if (opts.json)
+    process.stdout.write(JSON.stringify({ changes, endCursor: page.endCursor, hasNextPage: page.hasNextPage }, null, 2) + "\n");
+  else {
+    for (const c of changes)
+      process.stdout.write(`${c.at}  ${c.kind.padEnd(18)} ${c.advisoryId ? `${c.advisoryId}  ` : ""}${c.outcome}  ${c.keys.join(", ")}\n`);
+    process.stderr.write(
+      `${changes.length} changes${page.hasNextPage ? "; more with" : "; poll again with"} --after ${page.endCursor ?? "(none yet)"}\n`,
+    );
   }
   return 0;
 }
