@@ -66,31 +66,24 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
     const advisoryId = typeof req.query.advisoryId === "string" ? req.query.advisoryId : null;
     const relations = typeof req.query.relations === "string" ? req.query.relations.split(",").filter(Boolean) : null;
     const maxDepth = req.query.maxDepth ? Number(req.query.maxDepth) : null;
-    let started = false;
+    let slices: Iterable<AffectedRow[]>;
     try {
-      const rows = services.risk.blastRadiusRows({ key, advisoryId, relations, maxDepth }, req.viewer);
-      for await (const slice of rows) {
-        if (!started) {
-          res.setHeader("Content-Type", "text/csv; charset=utf-8");
-          res.setHeader("Content-Disposition", `attachment; filename="blast-radius-${safe(key ?? advisoryId ?? "")}.csv"`);
-          res.write(BLAST_RADIUS_COLUMNS.join(",") + "\r\n");
-          started = true;
-        }
-        const text = slice.map((r) => blastRadiusLine(r)).join("");
-        if (!res.write(text)) await new Promise((resolve) => res.once("drain", resolve));
-      }
-      if (!started) {
-        res.setHeader("Content-Type", "text/csv; charset=utf-8");
-        res.write(BLAST_RADIUS_COLUMNS.join(",") + "\r\n");
-      }
-      res.end();
+      slices = await services.risk.blastRadiusRows({ key, advisoryId, relations, maxDepth }, req.viewer);
     } catch (err) {
-      if (!started) sendError(req, res, log, err, "blast radius download");
-      else {
-        log.error({ err, requestId: req.requestId }, "blast radius download failed midway");
-        res.destroy();
-      }
+      sendError(req, res, log, err, "blast radius download");
+      return;
     }
+    res.setHeader("Content-Type", "text/csv; charset=utf-8");
+    res.setHeader("Content-Disposition", `attachment; filename="blast-radius-${safe(key ?? advisoryId ?? "")}.csv"`);
+    res.write(BLAST_RADIUS_COLUMNS.join(",") + "\r\n");
+    // Streamed a slice at a time: after each, other requests get a turn, and a slow client is
+    // waited for (drain) instead of buffered.
+    for (const slice of slices) {
+      if (res.destroyed) return;
+      const flushed = res.write(slice.map(blastRadiusLine).join(""));
+      await new Promise((resolve) => (flushed ? setImmediate(resolve) : res.once("drain", resolve)));
+    }
+    res.end();
   });
 }
 

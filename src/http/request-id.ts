@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { requestScope } from "../log.js";
 import { BOOKMARK_HEADER, decodeBookmarks } from "../neo4j/bookmarks.js";
+import { send } from "./errors.js";
 
 declare module "express-serve-static-core" {
   interface Request {
@@ -27,11 +28,7 @@ export function requestId(budgetMs: number) {
     const sent = req.header(BOOKMARK_HEADER);
     const bookmarks = sent ? decodeBookmarks(sent) : [];
     if (bookmarks === null) {
-      res.status(400).json({
-        error: `${BOOKMARK_HEADER}: expected the value of a ${BOOKMARK_HEADER} header this API sent after a write`,
-        code: "BAD_USER_INPUT",
-        requestId: req.requestId,
-      });
+      send(req, res, "BAD_USER_INPUT", `${BOOKMARK_HEADER}: expected the value of a ${BOOKMARK_HEADER} header this API sent after a write`);
       return;
     }
     requestScope.run(

@@ -12,7 +12,7 @@ import { PageRenderer } from "../publish/renderer.js";
 import cors from "cors";
 import { rateLimit, ipKeyGenerator } from "express-rate-limit";
 import helmet from "helmet";
-import { loadCacheSettings, loadSecurity, type CacheSettings, type SecuritySettings } from "../config.js";
+import { loadSecurity, type CacheSettings, type SecuritySettings } from "../config.js";
 import { IdentityService } from "../services/identity.service.js";
 import { finalHandlers, send } from "./errors.js";
 import { identity } from "./identity.js";
@@ -44,7 +44,7 @@ export interface HttpServerOptions {
 export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServer> {
   const { db, log } = opts;
   const security = opts.security ?? loadSecurity();
-  const services = new Services(db, log, undefined, opts.cache ?? loadCacheSettings());
+  const services = new Services(db, log, undefined, opts.cache);
   const identityService = new IdentityService(services.keys, security);
   const renderer = new PageRenderer({ budgetMs: security.renderBudgetMs });
   const app = express();

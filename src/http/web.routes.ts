@@ -20,16 +20,13 @@ export function webRoutes(app: Express, log: Logger, dir = WEB_DIR): void {
     send(req, res, "SERVICE_UNAVAILABLE", "the explorer is not built on this server: run npm run build, then start again");
   // Hashed file names: cached for a year; the pages themselves are always asked again.
   app.use("/static", express.static(path.join(dir, "static"), { immutable: true, maxAge: "365d", index: false, fallthrough: false }));
-  app.get(EXPLORER_PATHS, (req, res) => {
-    if (!fs.existsSync(index)) return notBuilt(req, res);
+  const page = (file: string) => (req: express.Request, res: express.Response) => {
+    if (!fs.existsSync(file)) return notBuilt(req, res);
     res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(index);
-  });
-  app.get(["/graphiql", "/graphiql/"], (req, res) => {
-    if (!fs.existsSync(ide)) return notBuilt(req, res);
-    res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(ide);
-  });
+    res.sendFile(file);
+  };
+  app.get(EXPLORER_PATHS, page(index));
+  app.get(["/graphiql", "/graphiql/"], page(ide));
   // A browser that opens /graphql gets the IDE (Apollo's landing page, which loads from a CDN, is off).
   app.get("/graphql", (req, res, next) => {
     if (req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.query) res.redirect(302, "/graphiql");

@@ -54,9 +54,14 @@ export interface VersionRow {
   kind: AssetKindName;
 }
 
+/** An id's record versions (not its placeholder), newest first. */
+export function recordVersionsNewestFirst(versions: readonly VersionRow[]): VersionRow[] {
+  return versions
+    .filter((v) => !v.placeholder && v.version && semver.valid(v.version))
+    .sort((a, b) => semver.rcompare(a.version!, b.version!));
+}
+
 /** The newest record version of an id, or its placeholder when it has none. */
 export function newestKey(versions: VersionRow[]): string | null {
-  const records = versions.filter((v) => !v.placeholder && v.version && semver.valid(v.version));
-  if (records.length) return records.sort((a, b) => semver.rcompare(a.version!, b.version!))[0]!.key;
-  return versions.find((v) => v.placeholder)?.key ?? null;
+  return recordVersionsNewestFirst(versions)[0]?.key ?? versions.find((v) => v.placeholder)?.key ?? null;
 }

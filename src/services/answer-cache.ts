@@ -23,14 +23,16 @@ export interface AnswerCacheOptions {
 }
 
 /** Bytes an answer of n reached assets holds, about (its node records, maps and page order). */
-export const bytesPerNode = 600;
+const bytesPerNode = 600;
 
 export class AnswerCache {
   private readonly lru: LRUCache<string, Entry> | null;
-  hits = 0;
-  misses = 0;
 
-  constructor(readonly opts: AnswerCacheOptions) {
+  constructor(
+    readonly opts: AnswerCacheOptions,
+    /** The graph's version now (read only when there is an entry to check). */
+    private readonly currentVersion: () => Promise<GraphVersion>,
+  ) {
     this.lru =
       opts.maxBytes > 0 ? new LRUCache<string, Entry>({ maxSize: opts.maxBytes, sizeCalculation: (e) => Math.max(1, e.bytes) }) : null;
   }
@@ -44,25 +46,19 @@ export class AnswerCache {
    * The kept answer to a question, if its graph version is the current one (read only when there
    * is an entry to check, so questions never asked big pay nothing).
    */
-  async get<T>(question: string, current: () => Promise<GraphVersion>): Promise<T | undefined> {
+  async get<T>(question: string): Promise<T | undefined> {
     const e = this.lru?.get(question);
     if (!e) return undefined;
-    const now = await current();
+    const now = await this.currentVersion();
     if (now.epoch !== e.version.epoch || now.version !== e.version.version || (e.validUntil !== null && Date.now() >= e.validUntil)) {
       this.lru!.delete(question);
-      this.misses++;
       return undefined;
     }
-    this.hits++;
     return e.value as T;
   }
 
   set(question: string, version: GraphVersion, value: unknown, nodes: number, validUntil: number | null = null): void {
     if (!this.keeps(nodes)) return;
     this.lru!.set(question, { version, value, validUntil, bytes: nodes * bytesPerNode });
-  }
-
-  get size(): number {
-    return this.lru?.size ?? 0;
   }
 }

@@ -59,11 +59,11 @@ export class ChangeService {
     const events = rows.slice(0, limit).map((r) => r.event);
     const vis = new Visibility(viewer);
     const touched = [...new Set(events.flatMap((e) => e.keys))];
-    const models = new Map(touched.map((k, i) => [k, i]));
     const found = await this.assets.byKeys(touched);
+    const assetOf = new Map(touched.map((k, i) => [k, found[i]]));
     // A key that names no asset any more (a placeholder replaced by its record) was public.
     const visible = (k: string) => {
-      const m = found[models.get(k)!];
+      const m = assetOf.get(k);
       return !m || vis.sees(m);
     };
     const items: { cursor: string; node: ChangeModel }[] = [];

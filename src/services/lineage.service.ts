@@ -11,7 +11,6 @@ import { MAX_PATHS, checkDepth } from "./limits.js";
 import { pageSize, pageSortedByDepthKey, sortByDepthKey, type Page } from "./paging.js";
 import { explain, redact, traverse, type AssetSummary, type DirectionName, type ReachedNode } from "./traversal.js";
 import type { AnswerCache } from "./answer-cache.js";
-import { readGraphVersion } from "../neo4j/graph-version.js";
 
 export interface ReachedModel {
   key: string;
@@ -61,7 +60,7 @@ export class LineageService {
     const vis = new Visibility(viewer);
     const opts = { direction: args.direction, maxDepth, types: args.edgeTypes ?? null, versionFor: (n: number) => this.cache.keeps(n) };
     const question = JSON.stringify(["lineage", args.key, args.direction, maxDepth, args.edgeTypes ?? null, vis.seeingClass]);
-    let kept = await this.cache.get<LineageWalk>(question, () => readGraphVersion(this.db));
+    let kept = await this.cache.get<LineageWalk>(question);
     if (kept) await this.events.recordPrivateRead(viewer, kept.privateReads, "lineage");
     else {
       // Most questions name an exact key: try it as the start, and resolve a bare id (or answer

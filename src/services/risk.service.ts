@@ -9,7 +9,6 @@ import { MAX_AUDIT_KEYS, MAX_DEPTH, checkDepth } from "./limits.js";
 import type { TraversalPage } from "./lineage.service.js";
 import { pageSortedByDepthKey, sortByDepthKey } from "./paging.js";
 import type { AnswerCache } from "./answer-cache.js";
-import { readGraphVersion } from "../neo4j/graph-version.js";
 import { effectiveSeverity, policyFor, severityRank, type Policy, type SeverityName } from "./policy.js";
 import { explain, redact, traverse, type AssetSummary, type ReachedNode, type TraversalResult } from "./traversal.js";
 import { ANONYMOUS, type Viewer } from "../model/viewer.js";
@@ -124,6 +123,11 @@ async function totalsOf(nodes: readonly ReachedNode[]): Promise<Pick<BlastRadius
   };
 }
 
+/** The assets as rows, 1,000 at a time (each slice made when it is asked for). */
+function* slicesOf<T, R>(all: readonly T[], row: (t: T) => R): Iterable<R[]> {
+  for (let i = 0; i < all.length; i += 1000) yield all.slice(i, i + 1000).map(row);
+}
+
 export class RiskService {
   constructor(
     private readonly db: Executor,
@@ -171,24 +175,22 @@ export class RiskService {
    * Every affected asset of a blast radius, by depth then key, each with its explanation: what a
    * CSV download streams. Yields in slices, so a hub's 100k rows never hold the event loop long.
    */
-  async *blastRadiusRows(args: BlastRadiusArgs, viewer: Viewer = ANONYMOUS): AsyncGenerator<AffectedRow[]> {
+  async blastRadiusRows(args: BlastRadiusArgs, viewer: Viewer = ANONYMOUS): Promise<Iterable<AffectedRow[]>> {
+    // Walked (or found kept) first: a refusal comes before any row does.
     const { advisory, policy, result, sorted } = await this.walkBlastRadius(args, viewer);
-    // As the API's pages: the flagged assets themselves first (depth 0), then by depth and key.
-    for (let i = 0; i < sorted.length; i += 1000) {
-      yield sorted.slice(i, i + 1000).map((n) => ({
-        depth: n.depth,
-        key: n.key,
-        redacted: Boolean(n.redacted),
-        name: n.redacted ? null : n.name,
-        kind: n.kind,
-        publisher: n.redacted ? null : (n.publisher ?? null),
-        owner: n.redacted ? null : (n.owner ?? null),
-        contacts: n.redacted ? [] : (n.contacts ?? []),
-        advisory: advisory.id,
-        effectiveSeverity: effectiveSeverity(advisory.severity, n.depth, policy.severityDropPerHop),
-        path: explain(result, n.node).reverse(),
-      }));
-    }
+    return slicesOf(sorted, (n) => ({
+      depth: n.depth,
+      key: n.key,
+      redacted: Boolean(n.redacted),
+      name: n.redacted ? null : n.name,
+      kind: n.kind,
+      publisher: n.redacted ? null : (n.publisher ?? null),
+      owner: n.redacted ? null : (n.owner ?? null),
+      contacts: n.redacted ? [] : (n.contacts ?? []),
+      advisory: advisory.id,
+      effectiveSeverity: effectiveSeverity(advisory.severity, n.depth, policy.severityDropPerHop),
+      path: explain(result, n.node).reverse(),
+    }));
   }
 
   /**
@@ -210,7 +212,7 @@ export class RiskService {
       args.relations ?? null,
       vis.seeingClass,
     ]);
-    const kept = await this.cache.get<BlastRadiusWalk>(question, () => readGraphVersion(this.db));
+    const kept = await this.cache.get<BlastRadiusWalk>(question);
     if (kept) {
       await this.events.recordPrivateRead(viewer, kept.privateReads, "blastRadius");
       return kept;

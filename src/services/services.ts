@@ -12,6 +12,7 @@ import { loadPolicy, type Policy } from "./policy.js";
 import { RiskService } from "./risk.service.js";
 import { AnswerCache } from "./answer-cache.js";
 import { ChangeService } from "./changes.service.js";
+import { readGraphVersion } from "../neo4j/graph-version.js";
 import { loadCacheSettings, type CacheSettings } from "../config.js";
 
 export class Services {
@@ -32,7 +33,7 @@ export class Services {
     readonly policy: Policy = loadPolicy(),
     cache: CacheSettings = loadCacheSettings(),
   ) {
-    this.cache = new AnswerCache(cache);
+    this.cache = new AnswerCache(cache, () => readGraphVersion(db));
     this.assets = new AssetService(db);
     this.ingest = new IngestService(db, log);
     this.advisories = new AdvisoryService(db, this.assets);

@@ -2,6 +2,21 @@
 // (`npm run codegen` writes web/src/gql/; a test fails when it is stale).
 import { graphql } from "./gql";
 
+/** What the advisory list and an advisory's page both show of it. */
+export const AdvisoryFieldsFragment = graphql(`
+  fragment AdvisoryFields on Advisory {
+    id
+    category
+    severity
+    summary
+    affectsId
+    affectsRange
+    source
+    publishedAt
+    withdrawnAt
+  }
+`);
+
 /** One edge of an explanation chain, as the Chain component draws it. */
 export const ChainEdgeFields = graphql(`
   fragment ChainEdge on Edge {
@@ -191,15 +206,7 @@ export const AdvisoryList = graphql(`
       }
       edges {
         node {
-          id
-          category
-          severity
-          summary
-          affectsId
-          affectsRange
-          source
-          publishedAt
-          withdrawnAt
+          ...AdvisoryFields
         }
       }
     }
@@ -209,16 +216,8 @@ export const AdvisoryList = graphql(`
 export const AdvisoryPage = graphql(`
   query AdvisoryPage($id: ID!) {
     advisory(id: $id) {
-      id
-      category
-      severity
-      summary
-      affectsId
-      affectsRange
-      source
+      ...AdvisoryFields
       references
-      publishedAt
-      withdrawnAt
       withdrawReason
     }
   }

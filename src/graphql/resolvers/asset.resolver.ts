@@ -1,7 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
-import semver from "semver";
-import type { AssetModel } from "../../model/asset.js";
+import { recordVersionsNewestFirst, type AssetModel } from "../../model/asset.js";
 import type { AppContext } from "../context.js";
 import { loadAsset } from "../load-asset.js";
 import { toAsset, toConnection, toVisibleEdge } from "../mappers.js";
@@ -56,14 +55,9 @@ export class AssetResolver {
   })
   async versions(@Root() asset: Asset, @Ctx() ctx: AppContext): Promise<string[]> {
     if (asset.redacted) return [];
-    const records = (await ctx.loaders.versions.load(asset.id)).filter((v) => !v.placeholder && v.version && semver.valid(v.version));
+    const records = recordVersionsNewestFirst(await ctx.loaders.versions.load(asset.id));
     const models = await ctx.loaders.asset.loadMany(records.map((v) => v.key));
-    const visible = models.filter((m): m is AssetModel => m !== null && !(m instanceof Error) && ctx.visibility.sees(m));
-    const seen = new Set(visible.map((m) => m.key));
-    return records
-      .filter((v) => seen.has(v.key))
-      .sort((a, b) => semver.rcompare(a.version!, b.version!))
-      .map((v) => v.key);
+    return models.filter((m): m is AssetModel => m !== null && !(m instanceof Error) && ctx.visibility.sees(m)).map((m) => m.key);
   }
 
   @FieldResolver(() => [Edge], { description: "Direct dependencies: what this asset was built from." })

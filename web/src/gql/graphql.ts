@@ -131,6 +131,8 @@ export const VexStatus = {
 } as const;
 
 export type VexStatus = typeof VexStatus[keyof typeof VexStatus];
+export type AdvisoryFieldsFragment = { id: string, category: RiskCategory, severity: Severity, summary: string, affectsId: string, affectsRange: string, source: string, publishedAt: string, withdrawnAt: string | null };
+
 export type ChainEdgeFragment = { relation: string, type: EdgeType, from: { key: string, redacted: boolean }, to: { key: string, redacted: boolean } };
 
 export type SearchAssetsQueryVariables = Exact<{
@@ -189,7 +191,7 @@ export type AdvisoryPageQueryVariables = Exact<{
 }>;
 
 
-export type AdvisoryPageQuery = { advisory: { id: string, category: RiskCategory, severity: Severity, summary: string, affectsId: string, affectsRange: string, source: string, references: Array<string>, publishedAt: string, withdrawnAt: string | null, withdrawReason: string | null } | null };
+export type AdvisoryPageQuery = { advisory: { references: Array<string>, withdrawReason: string | null, id: string, category: RiskCategory, severity: Severity, summary: string, affectsId: string, affectsRange: string, source: string, publishedAt: string, withdrawnAt: string | null } | null };
 
 export type PublishAdvisoryMutationVariables = Exact<{
   input: AdvisoryInput;
@@ -239,6 +241,19 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AdvisoryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdvisoryFields on Advisory {
+  id
+  category
+  severity
+  summary
+  affectsId
+  affectsRange
+  source
+  publishedAt
+  withdrawnAt
+}
+    `, {"fragmentName":"AdvisoryFields"}) as unknown as TypedDocumentString<AdvisoryFieldsFragment, unknown>;
 export const ChainEdgeFragmentDoc = new TypedDocumentString(`
     fragment ChainEdge on Edge {
   relation
@@ -455,37 +470,41 @@ export const AdvisoryListDocument = new TypedDocumentString(`
     }
     edges {
       node {
-        id
-        category
-        severity
-        summary
-        affectsId
-        affectsRange
-        source
-        publishedAt
-        withdrawnAt
+        ...AdvisoryFields
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<AdvisoryListQuery, AdvisoryListQueryVariables>;
+    fragment AdvisoryFields on Advisory {
+  id
+  category
+  severity
+  summary
+  affectsId
+  affectsRange
+  source
+  publishedAt
+  withdrawnAt
+}`) as unknown as TypedDocumentString<AdvisoryListQuery, AdvisoryListQueryVariables>;
 export const AdvisoryPageDocument = new TypedDocumentString(`
     query AdvisoryPage($id: ID!) {
   advisory(id: $id) {
-    id
-    category
-    severity
-    summary
-    affectsId
-    affectsRange
-    source
+    ...AdvisoryFields
     references
-    publishedAt
-    withdrawnAt
     withdrawReason
   }
 }
-    `) as unknown as TypedDocumentString<AdvisoryPageQuery, AdvisoryPageQueryVariables>;
+    fragment AdvisoryFields on Advisory {
+  id
+  category
+  severity
+  summary
+  affectsId
+  affectsRange
+  source
+  publishedAt
+  withdrawnAt
+}`) as unknown as TypedDocumentString<AdvisoryPageQuery, AdvisoryPageQueryVariables>;
 export const PublishAdvisoryDocument = new TypedDocumentString(`
     mutation PublishAdvisory($input: AdvisoryInput!) {
   publishAdvisory(input: $input) {
