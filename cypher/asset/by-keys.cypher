@@ -4,5 +4,6 @@ UNWIND $keys AS k
 MATCH (a:Asset {key: k})
 RETURN k AS key, a {
   .key, .id, .version, .kind, .name, .publisher, .license, .owner, .placeholder, .description,
-  .releaseDate, .refs, .contacts, .visibility, .org, .contentHash, .source, .ingestedAt, .extra
+  .releaseDate, .refs, .contacts, .visibility, .org, .contentHash, .source, .ingestedAt, .extra,
+  .architecture, .parameterCount, .trainingFlop, .trainingData, .evaluations, .access
 } AS asset

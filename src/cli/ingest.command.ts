@@ -20,8 +20,11 @@ interface IngestOpts {
 }
 
 function load(paths: string[], format: string): LoadedRecords {
-  const files = collectFiles(paths);
-  if (!files.length) throw new BadUserInputError(`no record files (.yaml, .yml, .json) under ${paths.join(", ")}`);
+  const files = collectFiles(paths, format);
+  if (!files.length)
+    throw new BadUserInputError(
+      `no record files under ${paths.join(", ")} (.yaml, .yml, .json; Hugging Face cards as <org>__<name>/README.md or .jsonl)`,
+    );
   return parseInputs(readInputs(files), format);
 }
 

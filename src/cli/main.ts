@@ -10,6 +10,7 @@ import { recordFormatChoices } from "../records/registry.js";
 import { auditCommand } from "./audit.command.js";
 import { exportCommand, verifyBundleCommand } from "./export.command.js";
 import { publishCommand } from "./publish.command.js";
+import { sameAsCommand } from "./same-as.command.js";
 import { ingestCommand, validateCommand } from "./ingest.command.js";
 
 const program = new Command()
@@ -128,6 +129,19 @@ program
   .option("--json", "print them as JSON", false)
   .action(async (opts: Parameters<typeof changesCommand>[0]) => {
     process.exitCode = await changesCommand(opts);
+  });
+
+program
+  .command("same-as")
+  .description("declare that two ids name one thing (e.g. a UMR id and a Hugging Face id): lineage and risk cross between them")
+  .argument("<a>", "an id, native (laion-5b) or qualified by its source (hf:org/name)")
+  .argument("<b>", "the other id")
+  .option("--note <text>", "why they are the same")
+  .option("--withdraw", "withdraw the statement instead", false)
+  .option("--org <org>", "the organisation that makes the statement")
+  .option("--json", "print the statement as JSON", false)
+  .action(async (a: string, b: string, opts: Parameters<typeof sameAsCommand>[2]) => {
+    process.exitCode = await sameAsCommand(a, b, opts);
   });
 
 program

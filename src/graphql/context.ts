@@ -38,6 +38,6 @@ export function createContext(opts: ContextOptions): AppContext {
     requestId,
     viewer: opts.viewer ?? ANONYMOUS,
     visibility: new Visibility(opts.viewer ?? ANONYMOUS),
-    loaders: createLoaders(services),
+    loaders: createLoaders(services, opts.viewer ?? ANONYMOUS),
   };
 }

@@ -2,7 +2,8 @@
 // so a page of N assets costs a constant number of queries, not N.
 import DataLoader from "dataloader";
 import type { AdvisoryModel } from "../services/advisory.service.js";
-import type { AssetModel, EdgeModel, VersionRow } from "../model/asset.js";
+import type { AssetModel, EdgeModel, SameAsModel, VersionRow } from "../model/asset.js";
+import type { Viewer } from "../model/viewer.js";
 import type { Page } from "../services/paging.js";
 import type { Services } from "../services/services.js";
 
@@ -19,9 +20,11 @@ export interface Loaders {
   advisories: DataLoader<string, AdvisoryModel[]>;
   /** id → every node of that id (its record versions and its placeholder). */
   versions: DataLoader<string, VersionRow[]>;
+  /** id → the sameAs statements naming it that the viewer may see. */
+  sameAs: DataLoader<string, SameAsModel[]>;
 }
 
-export function createLoaders(services: Services): Loaders {
+export function createLoaders(services: Services, viewer: Viewer): Loaders {
   return {
     asset: new DataLoader((keys) => services.assets.byKeys(keys)),
     upstream: new DataLoader((keys) => services.assets.upstream(keys)),
@@ -31,6 +34,10 @@ export function createLoaders(services: Services): Loaders {
     advisories: new DataLoader((keys) => services.advisories.onAssets(keys)),
     versions: new DataLoader(async (ids) => {
       const found = await services.assets.versions(ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    sameAs: new DataLoader(async (ids) => {
+      const found = await services.sameAs.of(ids, viewer);
       return ids.map((id) => found.get(id) ?? []);
     }),
   };

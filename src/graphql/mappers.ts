@@ -15,6 +15,12 @@ export function toAsset(m: AssetModel): Asset {
     refs: m.refs ?? [],
     contacts: m.contacts ?? [],
     extra: m.extra ? (JSON.parse(m.extra) as unknown) : null,
+    architecture: m.architecture ?? null,
+    parameterCount: m.parameterCount ?? null,
+    trainingFlop: m.trainingFlop ?? null,
+    trainingData: m.trainingData ?? null,
+    evaluations: m.evaluations ? (JSON.parse(m.evaluations) as unknown[]) : [],
+    access: m.access ?? null,
     redacted: false,
   });
 }
@@ -40,6 +46,12 @@ export function toHiddenAsset(opaqueId: string, kind: string | null): Asset {
     source: null,
     ingestedAt: null,
     extra: null,
+    architecture: null,
+    parameterCount: null,
+    trainingFlop: null,
+    trainingData: null,
+    evaluations: [],
+    access: null,
     redacted: true,
   });
 }

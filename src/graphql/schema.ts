@@ -9,6 +9,7 @@ import { AdvisoryResolver, AssetAdvisoriesResolver } from "./resolvers/advisory.
 import { LineageResolver } from "./resolvers/lineage.resolver.js";
 import { TrustResolver } from "./resolvers/trust.resolver.js";
 import { ChangesResolver } from "./resolvers/changes.resolver.js";
+import { AssetSameAsResolver, SameAsResolver } from "./resolvers/same-as.resolver.js";
 import { AffectedResolver, ReachedResolver, RiskReportResolver, RiskResolver } from "./resolvers/risk.resolver.js";
 
 export const resolvers = [
@@ -25,6 +26,8 @@ export const resolvers = [
   AssetAdvisoriesResolver,
   ExportResolver,
   TrustResolver,
+  SameAsResolver,
+  AssetSameAsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -2,6 +2,7 @@
 import type { Express } from "express";
 import type { Logger } from "../log.js";
 import { gatherPage } from "../publish/page.js";
+import { fileStem, fromFileStem } from "../model/ids.js";
 import { PAGE_TYPES, type PageFormat } from "../publish/render.js";
 import type { PageRenderer } from "../publish/renderer.js";
 import { indexEntries, indexHtml } from "../publish/site.js";
@@ -29,13 +30,15 @@ export function recordRoutes(app: Express, services: Services, renderer: PageRen
       send(req, res, "NOT_FOUND", `expected /records/<key>.<${Object.keys(PAGE_TYPES).join("|")}>`);
       return;
     }
-    const [, key, ext] = m as unknown as [string, string, PageFormat];
+    const [, stem, ext] = m as unknown as [string, string, PageFormat];
+    // Pages link to each other by file stem (a qualified id's "/" and ":" escaped), as the static site names its files.
+    const key = fromFileStem(stem);
     try {
       // Gathered here (Neo4j), laid out and rendered in a worker thread within its budget.
       const page = await gatherPage(services, key, new Date(), req.viewer);
       const body = await renderer.render(page, ext);
       res.setHeader("Content-Type", PAGE_TYPES[ext]);
-      if (ext === "pdf" || ext === "tex") res.setHeader("Content-Disposition", `inline; filename="${page.asset.key}.${ext}"`);
+      if (ext === "pdf" || ext === "tex") res.setHeader("Content-Disposition", `inline; filename="${fileStem(page.asset.key)}.${ext}"`);
       res.send(body);
     } catch (err) {
       sendError(req, res, log, err, "record page");

@@ -3,6 +3,7 @@
 // connection never leaves half a record. Writes are batched (UNWIND, bounded rows a statement).
 import { bumpGraphVersion } from "../neo4j/graph-version.js";
 import { statement } from "../neo4j/statements.js";
+import { declareSameAs, linkSameAs, sameAsRow } from "./same-as.js";
 import semver from "semver";
 import { authorize, mayWriteFor } from "../model/authz.js";
 import { SYSTEM_VIEWER, type Viewer } from "../model/viewer.js";
@@ -332,6 +333,13 @@ export class IngestService {
         versionMajor: semver.major(r.version),
         versionMinor: semver.minor(r.version),
         versionPatch: semver.patch(r.version),
+        // Registry fields (src/records/registry-fields.ts), typed so that filters can use them.
+        architecture: r.registry?.architecture,
+        parameterCount: r.registry?.parameterCount,
+        trainingFlop: r.registry?.trainingFlop,
+        trainingData: r.registry?.trainingData,
+        evaluations: r.registry?.evaluations?.length ? JSON.stringify(r.registry.evaluations) : null,
+        access: r.registry?.access,
       }),
     }));
     let done = 0;
@@ -392,10 +400,16 @@ export class IngestService {
     for (const part of chunks(recordFlagAdvisories(fresh), batchSize))
       await tx.run(statement("advisory/merge-record-advisories"), { rows: part });
 
-    // 5. Advisories reach the new versions (and new placeholders) their range matches.
+    // 5. Identity: the records' own sameAs statements, and every statement naming an id that
+    //    gained a node joins that node to its twins.
+    const sameAs = fresh.flatMap((r) => (r.sameAs ?? []).map((other) => sameAsRow(r.id, other, orgOf(r.id), `record:${r.key}`)));
+    if (sameAs.length) await declareSameAs(tx, sameAs);
+    await linkSameAs(tx, [...changedIds, ...newPlaceholderIds]);
+
+    // 6. Advisories reach the new versions (and new placeholders) their range matches.
     await this.linkAdvisories(tx, [...new Set([...changedIds, ...newPlaceholderIds])], batchSize);
 
-    // 6. Placeholders that nothing needs any more disappear.
+    // 7. Placeholders that nothing needs any more disappear.
     const gcIds = [...new Set([...changedIds, ...toDelete.map((d) => d.to).filter((to) => !to.includes("@"))])];
     for (const part of chunks(gcIds, batchSize)) await tx.run(statement("ingest/gc-placeholders"), { ids: part });
     // The dependents whose references moved: their answers changed too (the changes feed names them).

@@ -27,6 +27,14 @@ export interface AssetModel {
   ingestedAt: string | null;
   /** Unknown blocks of the record, as a JSON string. */
   extra: string | null;
+  /** Registry fields (what AI model registries ask), where the source gave them. */
+  architecture?: string | null;
+  parameterCount?: number | null;
+  trainingFlop?: number | null;
+  trainingData?: string | null;
+  /** The evaluations, as a JSON string of [{name, metric, value, date}]. */
+  evaluations?: string | null;
+  access?: string | null;
 }
 
 export interface EdgeModel {
@@ -44,6 +52,19 @@ export interface EdgeModel {
   toKind?: string;
   toVisibility?: string | null;
   toOrg?: string | null;
+}
+
+/** A statement that two ids name the same thing (data-model.md §5). */
+export interface SameAsModel {
+  key: string;
+  a: string;
+  b: string;
+  /** The organisation (or subject) that declared it. */
+  by: string | null;
+  /** Where it was declared: "api", "cli" or "record:<key>". */
+  source: string;
+  note: string | null;
+  at: string;
 }
 
 /** One node of an id, as version resolution sees it. */

@@ -2,7 +2,15 @@
 import type { Role } from "./vocab.js";
 
 export type Operation =
-  "ingest" | "advisory.publish" | "advisory.withdraw" | "exemption.write" | "key.create" | "key.revoke" | "private.read";
+  | "ingest"
+  | "advisory.publish"
+  | "advisory.withdraw"
+  | "exemption.write"
+  | "same-as.declare"
+  | "same-as.withdraw"
+  | "key.create"
+  | "key.revoke"
+  | "private.read";
 
 export interface ApiKeyModel {
   id: string;

@@ -11,13 +11,21 @@ export const ASSET_KIND_DESCRIPTIONS: Record<AssetKindName, string> = {
   application: "A product or application built on models.",
 };
 
-/** The two relationship types; both point upstream, from what was built to what it was built from. */
-export const EDGE_TYPES = ["DERIVED_FROM", "TRAINED_ON"] as const;
+/**
+ * The relationship types. The two lineage types point upstream, from what was built to what it
+ * was built from; SAME_AS joins two ids that name one thing (data-model.md §5): traversals cross
+ * it in both directions as within one node, and never count it as a hop.
+ */
+export const EDGE_TYPES = ["DERIVED_FROM", "TRAINED_ON", "SAME_AS"] as const;
 export type EdgeTypeName = (typeof EDGE_TYPES)[number];
 export const EDGE_TYPE_DESCRIPTIONS: Record<EdgeTypeName, string> = {
   DERIVED_FROM: "Every link other than training on a dataset (fine-tune, merge, member of a family, ...).",
   TRAINED_ON: "A model trained on a dataset.",
+  SAME_AS:
+    "Not a hop: two ids (often from two sources) declared to name the same thing; lineage and risk cross it as within one node. Its relation is same_as.",
 };
+/** The relation a SAME_AS link carries in answers (it is not one a record can name). */
+export const SAME_AS_RELATION = "same_as";
 
 /** Which way a traversal goes. */
 export const DIRECTIONS = ["UPSTREAM", "DOWNSTREAM"] as const;
@@ -43,6 +51,15 @@ export const RELATIONS = [
   "derived_from",
 ] as const;
 export type Relation = (typeof RELATIONS)[number];
+
+/** How a model is available (the registry field `access`). */
+export const ACCESS_KINDS = ["OPEN_WEIGHTS", "API", "CLOSED"] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+export const ACCESS_KIND_DESCRIPTIONS: Record<AccessKind, string> = {
+  OPEN_WEIGHTS: "The weights can be downloaded (openly or after accepting terms).",
+  API: "Usable through a hosted API; the weights are not published.",
+  CLOSED: "Neither weights nor a public API.",
+};
 
 /** How bad a risk is, lowest first (the order is the rank). */
 export const SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
@@ -87,19 +104,30 @@ export const VEX_JUSTIFICATIONS = [
 ] as const;
 
 /** What changed an answer (the `changes` feed), and the trail operation each comes from. */
-export const CHANGE_KINDS = ["RECORDS_INGESTED", "ADVISORY_PUBLISHED", "ADVISORY_WITHDRAWN", "EXEMPTION_WRITTEN"] as const;
+export const CHANGE_KINDS = [
+  "RECORDS_INGESTED",
+  "ADVISORY_PUBLISHED",
+  "ADVISORY_WITHDRAWN",
+  "EXEMPTION_WRITTEN",
+  "SAME_AS_DECLARED",
+  "SAME_AS_WITHDRAWN",
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export const CHANGE_KIND_OPERATIONS: Record<ChangeKind, string> = {
   RECORDS_INGESTED: "ingest",
   ADVISORY_PUBLISHED: "advisory.publish",
   ADVISORY_WITHDRAWN: "advisory.withdraw",
   EXEMPTION_WRITTEN: "exemption.write",
+  SAME_AS_DECLARED: "same-as.declare",
+  SAME_AS_WITHDRAWN: "same-as.withdraw",
 };
 export const CHANGE_KIND_DESCRIPTIONS: Record<ChangeKind, string> = {
   RECORDS_INGESTED: "New record versions; its keys also name the dependents whose floating references moved to them.",
   ADVISORY_PUBLISHED: "An advisory was published; its keys are the assets it flags.",
   ADVISORY_WITHDRAWN: "An advisory was withdrawn: it reaches nothing any more.",
   EXEMPTION_WRITTEN: "A VEX statement (exemption) was written for an asset.",
+  SAME_AS_DECLARED: "Two ids were declared to name one thing: lineage and risk now cross between them; its keys are both ids' nodes.",
+  SAME_AS_WITHDRAWN: "A sameAs statement was withdrawn: its two ids are apart again.",
 };
 
 /** Who may do what (README "Security"): each role and what it adds. */

@@ -72,11 +72,11 @@ export function toPlain(value: unknown): unknown {
 }
 
 /**
- * JavaScript numbers that are whole become Neo4j integers (Cypher's LIMIT, SKIP and ranges
- * need them); the graph stores no floating-point values that could be confused with them.
+ * JavaScript numbers that are whole (and within 2^53) become Neo4j integers (Cypher's LIMIT,
+ * SKIP and ranges need them); larger ones, such as a training compute of 3e25 FLOP, stay floats.
  */
 export function toNeo4jParams(value: unknown): unknown {
-  if (typeof value === "number") return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (typeof value === "number") return Number.isSafeInteger(value) ? neo4j.int(value) : value;
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(toNeo4jParams);
   if (Object.getPrototypeOf(value) !== Object.prototype) return value;

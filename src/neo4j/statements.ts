@@ -3,13 +3,21 @@
 // so no caller casts what Neo4j answers. A test checks each entry's parameter names against the
 // `$parameters` of its file, and that every file has an entry.
 import type { AdvisoryModel } from "../model/advisory.js";
-import type { AssetModel, EdgeModel, VersionRow } from "../model/asset.js";
+import type { AssetModel, EdgeModel, SameAsModel, VersionRow } from "../model/asset.js";
 import type { ApiKeyModel, EventModel } from "../model/trust.js";
 import { cypher, type Statement } from "./cypher.js";
 
 type Rows = { props: Record<string, unknown> }[];
 type Map_ = Record<string, unknown>;
+type NodeFacts = { key: string; kind: string; visibility: string | null; org: string | null };
 type VisibilityParams = { viewerOrg: string | null; seesAll: boolean };
+type RegistryParams = {
+  kind: string | null;
+  publisher: string | null;
+  minTrainingFlop: number | null;
+  minParameterCount: number | null;
+  access: string | null;
+};
 type EventParams = { org: string | null; operation: string | null; key: string | null; since: string | null; until: string | null };
 
 /** What each statement takes and answers (rows as the executor hands them over: plain values). */
@@ -38,6 +46,21 @@ export interface Statements {
   };
   "asset/search": { params: { kind: string | null; publisher: string | null; query: string } & VisibilityParams; row: { key: string } };
   "asset/versions": { params: { ids: string[] }; row: { id: string; versions: VersionRow[] } };
+  "asset/registry-list": { params: RegistryParams & { after: string; limit: number } & VisibilityParams; row: { key: string } };
+  "asset/registry-count": { params: RegistryParams & VisibilityParams; row: { totalCount: number } };
+  "asset/registry-of-keys": {
+    params: { keys: string[] };
+    row: {
+      key: string;
+      kind: string;
+      publisher: string | null;
+      trainingFlop: number | null;
+      parameterCount: number | null;
+      access: string | null;
+      visibility: string | null;
+      org: string | null;
+    };
+  };
   "edge/downstream-page": {
     params: { requests: { key: string; first: number; after: string | null }[] };
     row: { key: string; after: string | null; first: number; totalCount: number; edges: (EdgeModel & { sortKey: string })[] };
@@ -84,6 +107,13 @@ export interface Statements {
   };
   "load/edges": { params: { rows: Map_[] }; row: { created: number } };
   "load/nodes": { params: { rows: { labels: string[]; props: Map_ }[] }; row: { created: number } };
+  "same-as/declare": {
+    params: { rows: { key: string; a: string; b: string; by: string | null; source: string; note: string | null }[] };
+    row: { key: string; created: boolean };
+  };
+  "same-as/link": { params: { ids: string[] }; row: { linked: number } };
+  "same-as/of-ids": { params: { ids: string[] }; row: { statement: SameAsModel; aNodes: NodeFacts[]; bNodes: NodeFacts[] } };
+  "same-as/remove": { params: { key: string }; row: { a: string; b: string; removed: number } };
   "schema/await-indexes": { params: { seconds: number }; row: never };
   "traverse/shortest-paths": { params: { from: string; to: string; maxDepth: number; limit: number }; row: { edges: EdgeModel[] } };
 }
@@ -121,6 +151,9 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "asset/list": ["after", "kind", "limit", "publisher", "seesAll", "viewerOrg"],
   "asset/search": ["kind", "publisher", "query", "seesAll", "viewerOrg"],
   "asset/versions": ["ids"],
+  "asset/registry-list": ["access", "after", "kind", "limit", "minParameterCount", "minTrainingFlop", "publisher", "seesAll", "viewerOrg"],
+  "asset/registry-count": ["access", "kind", "minParameterCount", "minTrainingFlop", "publisher", "seesAll", "viewerOrg"],
+  "asset/registry-of-keys": ["keys"],
   "edge/downstream-page": ["requests"],
   "edge/upstream": ["keys"],
   "event/append": ["props"],
@@ -151,6 +184,10 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "load/advisories": ["advisories", "exemptions"],
   "load/edges": ["rows"],
   "load/nodes": ["rows"],
+  "same-as/declare": ["rows"],
+  "same-as/link": ["ids"],
+  "same-as/of-ids": ["ids"],
+  "same-as/remove": ["key"],
   "schema/await-indexes": ["seconds"],
   "traverse/shortest-paths": ["from", "limit", "maxDepth", "to"],
 };

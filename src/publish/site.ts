@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Services } from "../services/services.js";
 import { buildPage, type RecordPage } from "./page.js";
+import { fileStem, pageHref } from "../model/ids.js";
 import { ANONYMOUS, type Viewer } from "../model/viewer.js";
 import { escapeHtml as html, renderPage, type PageFormat } from "./render.js";
 
@@ -22,7 +23,7 @@ export function indexHtml(entries: IndexEntry[], generatedAt: string): string {
   const rows = entries
     .map(
       (e) =>
-        `<tr data-search="${html(`${e.key} ${e.name} ${e.kind} ${e.publisher ?? ""}`.toLowerCase())}"><td><a href="${html(encodeURIComponent(e.key))}.html">${html(e.key)}</a></td><td>${html(e.name)}</td><td>${html(e.kind)}</td><td>${html(e.publisher ?? "")}</td><td>${html(e.highestSeverity ?? "")}</td></tr>`,
+        `<tr data-search="${html(`${e.key} ${e.name} ${e.kind} ${e.publisher ?? ""}`.toLowerCase())}"><td><a href="${html(pageHref(e.key, ".html"))}">${html(e.key)}</a></td><td>${html(e.name)}</td><td>${html(e.kind)}</td><td>${html(e.publisher ?? "")}</td><td>${html(e.highestSeverity ?? "")}</td></tr>`,
     )
     .join("\n");
   return `<!doctype html>
@@ -83,7 +84,7 @@ export async function publishSite(
   for (const [i, key] of keys.entries()) {
     const page: RecordPage = await buildPage(services, key, now);
     for (const format of SITE_FORMATS) {
-      fs.writeFileSync(path.join(dir, `${key}.${format}`), await renderPage(page, format));
+      fs.writeFileSync(path.join(dir, `${fileStem(key)}.${format}`), await renderPage(page, format));
       files++;
     }
     entries.push({

@@ -8,6 +8,7 @@
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
 import type { AssetKindName } from "../model/asset.js";
+import { qualify } from "../model/ids.js";
 import { canonicalJson, sha256, type AssetRecord, type Problem, type RecordReference } from "./record.js";
 import type { RecordInput } from "./umr.js";
 import { validateDocument } from "./validate.js";
@@ -164,14 +165,14 @@ export function convertEcosystemGraphs(files: readonly RecordInput[]): Conversio
   }
   stats.assets = entries.length;
 
-  // Ids: slugs, made unique in name order.
+  // Ids: slugs in the eg: namespace (data-model.md §5), made unique in name order.
   const idOf = new Map<string, string>();
   const taken = new Set<string>();
   for (const e of [...entries].sort((x, y) => x.name.localeCompare(y.name))) {
     let id = slugify(e.name) || "asset";
     for (let n = 2; taken.has(id); n++) id = `${slugify(e.name)}-${n}`;
     taken.add(id);
-    idOf.set(e.name, id);
+    idOf.set(e.name, qualify("eg", id));
   }
   const byLower = new Map<string, string[]>();
   for (const e of entries) byLower.set(e.name.toLowerCase(), [...(byLower.get(e.name.toLowerCase()) ?? []), e.name]);
@@ -203,7 +204,7 @@ export function convertEcosystemGraphs(files: readonly RecordInput[]): Conversio
           message: `dependency ${JSON.stringify(dep)} matches the asset ${JSON.stringify(name)} only ignoring case`,
         });
       } else {
-        target = slugify(dep) || dep;
+        target = qualify("eg", slugify(dep) || dep);
         placeholders.add(target);
       }
       if (target === id) {

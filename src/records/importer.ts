@@ -17,6 +17,11 @@ export interface Importer {
   readonly graphqlName: string;
   readonly description: string;
   /**
+   * The files of a walked folder this format reads (beside .yaml, .yml and .json, which every
+   * walk takes): Hugging Face cards are README.md files in <org>__<name> folders.
+   */
+  readonly files?: RegExp;
+  /**
    * Whether every document of a batch looks like this format. Auto-detection takes the one
    * importer that claims the batch; none claiming it means UMR, two claiming it is an error.
    */

@@ -3,13 +3,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { BadUserInputError } from "../errors.js";
 import type { ParsedBatch } from "./importer.js";
-import { importerFor } from "./registry.js";
+import { importerNamed, importersFor, walkedFiles } from "./registry.js";
 import type { RecordInput } from "./umr.js";
 
 const RECORD_FILE = /\.(ya?ml|json)$/i;
 
-/** Files below the given paths (directories walked), in a stable order. */
-export function collectFiles(paths: readonly string[]): string[] {
+/**
+ * Files below the given paths (directories walked for record files, and for the files the
+ * format reads besides), in a stable order. A path named directly is always taken.
+ */
+export function collectFiles(paths: readonly string[], format = "auto"): string[] {
+  const extra = walkedFiles(format);
+  const wanted = (file: string) => RECORD_FILE.test(file) || extra.some((re) => re.test(file));
   const out: string[] = [];
   const walk = (p: string) => {
     const stat = fs.statSync(p, { throwIfNoEntry: false });
@@ -18,7 +23,7 @@ export function collectFiles(paths: readonly string[]): string[] {
       for (const name of fs.readdirSync(p).sort()) {
         if (name.startsWith(".") || name === "node_modules") continue;
         const child = path.join(p, name);
-        if (fs.statSync(child).isDirectory() || RECORD_FILE.test(name)) walk(child);
+        if (fs.statSync(child).isDirectory() || wanted(child)) walk(child);
       }
     } else out.push(p);
   };
@@ -35,8 +40,24 @@ export interface LoadedRecords extends ParsedBatch {
   format: string;
 }
 
-/** Parses documents in a format (a registered name, or "auto" to detect it). */
+/** Parses documents in a format (a registered name, or "auto" to detect it per document). */
 export function parseInputs(inputs: readonly RecordInput[], format = "auto"): LoadedRecords {
-  const importer = importerFor(format, inputs);
-  return { format: importer.name, ...importer.parse(inputs) };
+  const groups = importersFor(format, inputs);
+  if (groups.length <= 1) {
+    const { importer, inputs: docs } = groups[0] ?? { importer: importerNamed("umr"), inputs: [] };
+    return { format: importer.name, ...importer.parse(docs) };
+  }
+  const parts = groups.map((g) => ({ name: g.importer.name, batch: g.importer.parse(g.inputs) }));
+  return {
+    format: parts.map((p) => p.name).join("+"),
+    records: parts.flatMap((p) => p.batch.records),
+    problems: parts.flatMap((p) => p.batch.problems),
+    rejected: parts.reduce((n, p) => n + p.batch.rejected, 0),
+    summary:
+      parts
+        .map((p) => p.batch.summary)
+        .filter(Boolean)
+        .join("; ") || null,
+    stats: Object.fromEntries(parts.map((p) => [p.name, p.batch.stats ?? {}])),
+  };
 }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import canonicalizeModule from "canonicalize";
 import type { AssetKindName } from "../model/asset.js";
 import type { ParsedReference, Relation } from "./reference.js";
+import type { RegistryFields } from "./registry-fields.js";
 
 export interface RecordReference extends ParsedReference {
   /** The relation the record named, or null for a plain reference (the default then depends on kinds). */
@@ -30,6 +31,10 @@ export interface AssetRecord {
   visibility: "public" | "private";
   upstream: RecordReference[];
   risks: string[];
+  /** Ids of other sources that name the same thing (`mr.same_as`; data-model.md §5). */
+  sameAs?: string[];
+  /** What model registries ask (architecture, parameters, compute, evaluations, access), as the source says it. */
+  registry?: RegistryFields;
   /** Blocks the graph does not interpret, kept as they were. */
   extra: Record<string, unknown>;
   /** Where it came from: a file name, or an importer and its file. */

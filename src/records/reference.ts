@@ -1,7 +1,9 @@
 // Upstream references, as records write them (data-model.md §1):
 //   id | id@1.2.0 | id-1.2.0 | id followed by a constraint (>=1.0.0, ==1.0.0, <=2.0.0, ^1.2, ~1.2.3)
+// where id is native ("laion-5b") or qualified by its source ("hf:mistralai/Mistral-7B-v0.1").
 import semver from "semver";
 
+import { ID_SOURCE, NATIVE_ID_SOURCE } from "../model/ids.js";
 import { RELATIONS, type Relation } from "../model/vocab.js";
 
 export { RELATIONS, type Relation };
@@ -16,13 +18,18 @@ export interface ParsedReference {
   pinned: boolean;
 }
 
-const ID = "[A-Za-z0-9][A-Za-z0-9._-]*";
+const ID = ID_SOURCE;
 const SEMVER = "v?\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?";
 const PIN_AT = new RegExp(`^(${ID})@(${SEMVER})$`);
-const PIN_DASH = new RegExp(`^(${ID})-(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?)$`);
+// id-1.2.0 is the UMR file-name form: native ids only (a qualified name such as
+// "hf:org/model-1.0.0" is a name, not a pin).
+const PIN_DASH = new RegExp(`^(${NATIVE_ID_SOURCE})-(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?)$`);
 const BARE = new RegExp(`^${ID}$`);
 const WITH_CONSTRAINT = new RegExp(`^((?:${ID})?)\\s*((?:>=|<=|==|=|>|<|\\^|~).*)$`);
 const COMPARATOR = /^(>=|<=|==|=|>|<|\^|~)\s*(v?\d+(?:\.(?:\d+|[xX*])){0,2}(?:-[0-9A-Za-z.-]+)?)$/;
+
+/** The reference grammar as the record JSON Schema's pattern (schemas/umr-record.schema.json). */
+export const REFERENCE_PATTERN = `^${ID_SOURCE}(@v?[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?|(\\s*,?\\s*(>=|<=|==|=|>|<|\\^|~)\\s*v?[0-9]+(\\.([0-9]+|[xX*])){0,2}(-[0-9A-Za-z.-]+)?)+)?$`;
 
 export const REFERENCE_FORMS = "id, id@1.2.0, id-1.2.0, or id followed by a constraint such as >=1.0.0, ==1.0.0, <=2.0.0, ^1.2 or ~1.2.3";
 

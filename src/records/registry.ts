@@ -3,6 +3,7 @@
 import { BadUserInputError } from "../errors.js";
 import { ecosystemGraphsImporter } from "./formats/ecosystem-graphs.js";
 import { umrImporter } from "./formats/umr.js";
+import { hfCardImporter } from "./formats/hf-card.js";
 import type { Importer } from "./importer.js";
 import type { RecordInput } from "./umr.js";
 
@@ -16,7 +17,7 @@ export const RECORD_FORMAT_ENUM: Record<string, string> = { AUTO: "auto" };
 export const RECORD_FORMAT_DESCRIPTIONS: Record<string, { description: string }> = {
   AUTO: {
     description:
-      "Detected from the documents: the format whose detector recognises every one of them (Ecosystem Graphs: YAML lists of assets); UMR when none does.",
+      "Detected per document: the format whose detector recognises it (Ecosystem Graphs: YAML lists of assets; Hugging Face: README.md with front matter in an <org>__<name> folder, or a JSONL of {id, cardData}; ...); UMR when none does. One batch may mix formats.",
   },
 };
 
@@ -31,9 +32,16 @@ export function registerImporter(importer: Importer): void {
 
 registerImporter(umrImporter);
 registerImporter(ecosystemGraphsImporter);
+registerImporter(hfCardImporter);
 
 export function allImporters(): Importer[] {
   return [...importers.values()];
+}
+
+/** The files a walk of folders reads for a format ("auto": those of every format). */
+export function walkedFiles(format: string): RegExp[] {
+  const formats = format === "auto" ? allImporters() : allImporters().filter((i) => i.name === format);
+  return formats.flatMap((i) => (i.files ? [i.files] : []));
 }
 
 /** The CLI's `--format` choices. */
@@ -41,19 +49,33 @@ export function recordFormatChoices(): string[] {
   return ["auto", ...importers.keys()];
 }
 
-/** The importer a format names, or the one auto-detection finds for these inputs. */
-export function importerFor(format: string, inputs: readonly RecordInput[]): Importer {
-  if (format === "auto") {
-    const claiming = allImporters().filter((i) => i.claims(inputs));
-    if (claiming.length > 1) {
-      throw new BadUserInputError(
-        `format: these documents look like ${claiming.map((i) => i.name).join(" and ")}; say which with --format / format`,
-      );
-    }
-    return claiming[0] ?? umrImporter;
-  }
+/** The importer a format names. */
+export function importerNamed(format: string): Importer {
   const importer = importers.get(format);
   if (!importer)
     throw new BadUserInputError(`format: expected one of ${recordFormatChoices().join(", ")}, found ${JSON.stringify(format)}`);
   return importer;
+}
+
+/**
+ * The importer of each document: the one a format names, or, for "auto", the one importer that
+ * recognises the document (UMR when none does). A batch may mix formats (a folder of UMR
+ * records beside Hugging Face cards); a document two importers recognise must be named.
+ */
+export function importersFor(format: string, inputs: readonly RecordInput[]): { importer: Importer; inputs: RecordInput[] }[] {
+  if (format !== "auto") return [{ importer: importerNamed(format), inputs: [...inputs] }];
+  const groups = new Map<Importer, RecordInput[]>();
+  for (const input of inputs) {
+    const claiming = allImporters().filter((i) => i.claims([input]));
+    if (claiming.length > 1) {
+      throw new BadUserInputError(
+        `format: ${input.source} looks like ${claiming.map((i) => i.name).join(" and ")}; say which with --format / format`,
+      );
+    }
+    const importer = claiming[0] ?? umrImporter;
+    const list = groups.get(importer);
+    if (list) list.push(input);
+    else groups.set(importer, [input]);
+  }
+  return [...groups].map(([importer, list]) => ({ importer, inputs: list }));
 }

@@ -5,6 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../config.js";
 import { ASSET_KINDS, RECORD_FLAGS, RELATIONS } from "../model/vocab.js";
+import { REFERENCE_PATTERN } from "./reference.js";
+import { ID_SOURCE } from "../model/ids.js";
 
 export const recordSchemaPath = path.join(projectRoot, "schemas", "umr-record.schema.json");
 
@@ -14,6 +16,7 @@ interface SchemaNode {
   oneOf?: SchemaNode[];
   propertyNames?: SchemaNode;
   enum?: unknown[];
+  pattern?: string;
 }
 
 function at(root: SchemaNode, ...steps: (string | number)[]): SchemaNode {
@@ -29,5 +32,7 @@ export function recordSchema(): object {
   at(schema, "properties", "mr", "properties", "type").enum = [...ASSET_KINDS];
   at(schema, "properties", "mr", "properties", "risk", "propertyNames").enum = [...RECORD_FLAGS];
   at(schema, "$defs", "upstreamItem", "oneOf", 1, "properties", "relation").enum = [...RELATIONS];
+  at(schema, "$defs", "reference").pattern = REFERENCE_PATTERN;
+  at(schema, "$defs", "id").pattern = `^${ID_SOURCE}$`;
   return schema;
 }

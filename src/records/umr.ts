@@ -3,17 +3,19 @@ import path from "node:path";
 import semver from "semver";
 import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { AssetKindName } from "../model/asset.js";
+import { MAX_ID_LENGTH, NATIVE_ID_SOURCE } from "../model/ids.js";
 import { canonicalJson, sha256, type AssetRecord, type Problem, type RecordReference } from "./record.js";
 import { parseReference, type Relation } from "./reference.js";
+import { registryFieldsOfUmr } from "./registry-fields.js";
 import { describeValue, jsonPath, lineOf, validateDocument } from "./validate.js";
 
 /** The largest record file accepted. */
 export const MAX_RECORD_BYTES = 10 * 1024 * 1024;
 
 const FILE_NAME = /^(.+)-(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)\.(ya?ml|json)$/;
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-/** The longest id accepted: ids are keys of an index, and a person has to read them. */
-export const MAX_ID_LENGTH = 200;
+// A UMR file name holds a native id: a qualified id ("hf:org/name") has "/" and ":" in it.
+const ID = new RegExp(`^${NATIVE_ID_SOURCE}$`);
+export { MAX_ID_LENGTH };
 
 export interface RecordInput {
   /** File name or path; the record id and version come from its last part. */
@@ -80,7 +82,7 @@ function problem(source: string, p: string, message: string, line?: number): Pro
   return { source, path: p, message, severity: "error", ...(line !== undefined ? { line } : {}) };
 }
 
-const KNOWN_MR = new Set(["type", "metadata", "relations", "risk", "owner", "contacts", "visibility"]);
+const KNOWN_MR = new Set(["type", "metadata", "relations", "risk", "owner", "contacts", "visibility", "same_as", "registry"]);
 const KNOWN_METADATA = new Set(["name", "refs", "description", "publisher", "release_date", "license"]);
 
 /** The most values (scalars, lists and mappings) a record may expand to through YAML aliases. */
@@ -209,6 +211,18 @@ export function parseUmr(input: RecordInput): ParseResult {
     }
     upstream.push({ ...parsed, declaredRelation: obj.relation ?? null, note: obj.note ?? null, index });
   });
+  const sameAs = ((mr.same_as as string[] | null | undefined) ?? []).map((s) => s.trim());
+  sameAs.forEach((other, index) => {
+    if (other === named.id)
+      problems.push(
+        problem(
+          source,
+          jsonPath(["mr", "same_as", index]),
+          `${named.id} is the same as itself: name another id`,
+          lineOf(lines?.doc, lines?.counter, ["mr", "same_as", index]),
+        ),
+      );
+  });
   if (problems.length) return { problems };
 
   const extra: Record<string, unknown> = {};
@@ -241,6 +255,8 @@ export function parseUmr(input: RecordInput): ParseResult {
       .filter(([, v]) => v === true)
       .map(([k]) => k)
       .sort(),
+    ...(sameAs.length ? { sameAs: [...new Set(sameAs)].sort() } : {}),
+    registry: registryFieldsOfUmr(mr),
     extra,
     source,
     document,

@@ -91,9 +91,15 @@ function message(e: ErrorObject, value: unknown): string {
         ? `expected a reference (${REFERENCE_FORMS}), found ${describeValue(value)}`
         : `expected text matching ${String(p.pattern)}, found ${describeValue(value)}`;
     case "additionalProperties":
-      return `unexpected field "${String(p.additionalProperty)}" (allowed: ref, relation, note)`;
+      return e.schemaPath.includes("upstreamItem")
+        ? `unexpected field "${String(p.additionalProperty)}" (allowed: ref, relation, note)`
+        : `unexpected field "${String(p.additionalProperty)}"`;
+    case "const":
+      return `expected ${JSON.stringify(p.allowedValue)}, found ${describeValue(value)}`;
     case "oneOf":
-      return `expected a reference string or a mapping {ref, relation, note}, found ${describeValue(value)}`;
+      return e.schemaPath.includes("upstreamItem")
+        ? `expected a reference string or a mapping {ref, relation, note}, found ${describeValue(value)}`
+        : `expected exactly one of the schema's alternatives to match, found ${describeValue(value)}`;
     default:
       return `${e.message ?? "invalid"}, found ${describeValue(value)}`;
   }
@@ -102,7 +108,21 @@ function message(e: ErrorObject, value: unknown): string {
 /** Validates a parsed document; every error, condensed, as problems. */
 export function validateDocument(source: string, data: unknown, doc?: Document, counter?: LineCounter): Problem[] {
   if (validateRecord(data)) return [];
-  let errors = [...(validateRecord.errors ?? [])];
+  return schemaProblems(source, validateRecord.errors ?? [], data, (segments) => lineOf(doc, counter, segments));
+}
+
+/**
+ * A JSON Schema validator's errors (ajv), condensed, as problems that name the file, the JSON
+ * path, the line (where `lineAt` knows it), what was expected and what was found.
+ */
+export function schemaProblems(
+  source: string,
+  allErrors: readonly ErrorObject[],
+  data: unknown,
+  lineAt: (segments: readonly (string | number)[]) => number | undefined = () => undefined,
+  limit = 50,
+): Problem[] {
+  let errors = [...allErrors];
   // A oneOf reports every branch: at its path, drop the branches' type mismatches; keep the
   // oneOf itself only where nothing more precise explains the value.
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));
@@ -112,7 +132,7 @@ export function validateDocument(source: string, data: unknown, doc?: Document, 
   // propertyNames: report the offending name, with the allowed names of its inner enum error.
   const nameErrors = errors.filter((e) => e.keyword === "propertyNames");
   errors = errors.filter((e) => !(e.schemaPath.includes("/propertyNames/") && nameErrors.some((n) => n.instancePath === e.instancePath)));
-  const allowedNames = (validateRecord.errors ?? []).find((e) => e.schemaPath.includes("/propertyNames/") && e.keyword === "enum")
+  const allowedNames = allErrors.find((e) => e.schemaPath.includes("/propertyNames/") && e.keyword === "enum")
     ?.params as { allowedValues?: unknown[] } | undefined;
   const seen = new Set<string>();
   const problems: Problem[] = [];
@@ -129,13 +149,17 @@ export function validateDocument(source: string, data: unknown, doc?: Document, 
       text = `unknown risk flag ${JSON.stringify(p.propertyName)}: expected one of ${(allowedNames?.allowedValues ?? []).join(", ")}`;
     }
     const problem: Problem = { source, path: jsonPath(segments), message: text, severity: "error" };
-    const line = lineOf(doc, counter, e.keyword === "required" ? segments.slice(0, -1) : segments);
+    const line = lineAt(e.keyword === "required" ? segments.slice(0, -1) : segments);
     if (line !== undefined) problem.line = line;
     const dedupe = `${problem.path}|${problem.message}`;
     if (!seen.has(dedupe)) {
       seen.add(dedupe);
       problems.push(problem);
     }
+  }
+  if (problems.length > limit) {
+    const left = problems.length - limit;
+    return [...problems.slice(0, limit), { source, path: "$", severity: "error", message: `${left} more schema error${left === 1 ? "" : "s"} not listed` }];
   }
   return problems;
 }

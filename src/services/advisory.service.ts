@@ -5,8 +5,10 @@ import { randomBytes } from "node:crypto";
 import semver from "semver";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors.js";
 import { appendEvent } from "../ingest/trail.js";
+import { linkSameAs } from "../ingest/same-as.js";
 import { authorize, mayWriteFor } from "../model/authz.js";
 import type { Viewer } from "../model/viewer.js";
+import { isId } from "../model/ids.js";
 import { isOneOf, VEX_JUSTIFICATIONS, VEX_STATUSES } from "../model/vocab.js";
 import { affectedKeys } from "../ingest/ingest.service.js";
 import type { Executor } from "../neo4j/executor.js";
@@ -105,9 +107,9 @@ export class AdvisoryService {
       throw new BadUserInputError(`severity: expected one of ${SEVERITIES.join(", ")}`);
     if (!input.summary.trim()) throw new BadUserInputError("summary: expected a non-empty text");
     const affectsId = input.affectsId.trim();
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(affectsId)) {
+    if (!isId(affectsId)) {
       throw new BadUserInputError(
-        `affectsId: expected a record id such as "laion-5b" (no version), found ${JSON.stringify(input.affectsId)}`,
+        `affectsId: expected a record id such as "laion-5b" or "hf:org/name" (no version), found ${JSON.stringify(input.affectsId)}`,
       );
     }
     const range = checkRange(input.affectsRange ?? "*");
@@ -143,6 +145,7 @@ export class AdvisoryService {
         // Risk is often known before anyone writes the record: flag the id's placeholder.
         await tx.run(statement("ingest/merge-placeholders"), { rows: [{ id: affectsId, name: affectsId, source: `advisory:${id}` }] });
         versions = [{ key: affectsId, version: null, placeholder: true, kind: "model" }];
+        await linkSameAs(tx, [affectsId]);
       }
       const links = affectedKeys(range, versions).map((asset) => ({ advisory: id, asset }));
       if (links.length) await tx.run(statement("advisory/link-affects"), { rows: links });

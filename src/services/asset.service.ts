@@ -3,6 +3,10 @@
 import { statement } from "../neo4j/statements.js";
 import semver from "semver";
 import { ANONYMOUS, type Viewer } from "../model/viewer.js";
+import { ID_SOURCE } from "../model/ids.js";
+import { RELATIONS } from "../model/vocab.js";
+import { traverse } from "./traversal.js";
+import { MAX_DEPTH } from "./limits.js";
 import { unknownKey, Visibility } from "./visibility.js";
 import { parseReference, resolveVersion, type ParsedReference } from "../records/reference.js";
 import type { Executor } from "../neo4j/executor.js";
@@ -14,7 +18,16 @@ export interface AssetFilterInput {
   kind?: AssetKindName | null;
   publisher?: string | null;
   text?: string | null;
+  /** Registry filters: at least this much training compute (FLOP) / this many parameters; this access. */
+  minTrainingFlop?: number | null;
+  minParameterCount?: number | null;
+  access?: string | null;
+  /** Assets whose lineage reaches this id or key upstream (any depth, any relation but evaluated_on). */
+  trainedOn?: string | null;
 }
+
+/** The relations along which "built on" holds: every one but evaluation. */
+const BUILT_ON = RELATIONS.filter((r) => r !== "evaluated_on");
 
 function luceneQuery(text: string): string {
   const terms = text
@@ -100,9 +113,32 @@ export class AssetService {
     const afterKey = decodeCursor<string>("asset", after);
     const vis = new Visibility(viewer).params;
     const params = { kind: filter.kind ?? null, publisher: filter.publisher ?? null, ...vis };
+    const registry = {
+      minTrainingFlop: filter.minTrainingFlop ?? null,
+      minParameterCount: filter.minParameterCount ?? null,
+      access: filter.access ?? null,
+    };
+    if (filter.trainedOn) return this.listBuiltOn(filter.trainedOn, { ...params, ...registry }, afterKey, limit, viewer);
+    if (Object.values(registry).some((v) => v !== null) && !filter.text) {
+      const [rows, total] = await Promise.all([
+        this.db.read(statement("asset/registry-list"), { ...params, ...registry, after: afterKey ?? "", limit: limit + 1 }),
+        this.db.read(statement("asset/registry-count"), { ...params, ...registry }).then((c) => c[0]!.totalCount),
+      ]);
+      return toPage(
+        "asset",
+        rows.map((r) => r.key),
+        limit,
+        total,
+        (k) => k,
+      );
+    }
     if (filter.text) {
       const rows = await this.db.read(statement("asset/search"), { ...params, query: luceneQuery(filter.text) });
-      const keys = rows.map((r) => r.key);
+      let keys = rows.map((r) => r.key);
+      if (Object.values(registry).some((v) => v !== null)) {
+        const facts = new Map((await this.db.read(statement("asset/registry-of-keys"), { keys })).map((r) => [r.key, r]));
+        keys = keys.filter((k) => meetsRegistry(facts.get(k), registry));
+      }
       const rest = afterKey === null ? keys : keys.filter((k) => k > afterKey);
       return toPage("asset", rest.slice(0, limit + 1), limit, keys.length, (k) => k);
     }
@@ -118,6 +154,45 @@ export class AssetService {
       total,
       (k) => k,
     );
+  }
+
+  /**
+   * Assets built on an id (every version of it, and its twins): what a downstream walk reaches,
+   * under the other filters, in key order.
+   */
+  private async listBuiltOn(
+    trainedOn: string,
+    filter: {
+      kind: string | null;
+      publisher: string | null;
+      minTrainingFlop: number | null;
+      minParameterCount: number | null;
+      access: string | null;
+    },
+    afterKey: string | null,
+    limit: number,
+    viewer: Viewer,
+  ): Promise<Page<string>> {
+    const text = trainedOn.trim();
+    const exact = (await this.byKeys([text]))[0];
+    const starts = exact ? [exact.key] : (recordsAndPlaceholder(await this.versions([text])).get(text) ?? []);
+    if (!starts.length) throw new BadUserInputError(`filter.trainedOn: no asset has the key or id ${JSON.stringify(trainedOn)}`);
+    const walk = await traverse(this.db, starts, { direction: "DOWNSTREAM", maxDepth: MAX_DEPTH, relations: [...BUILT_ON] });
+    const reached = [...walk.nodes.values()].filter((n) => n.depth > 0).map((n) => n.key);
+    const vis = new Visibility(viewer);
+    const rows = await this.db.read(statement("asset/registry-of-keys"), { keys: reached });
+    const keys = rows
+      .filter(
+        (r) =>
+          vis.sees(r) &&
+          (filter.kind === null || r.kind === filter.kind) &&
+          (filter.publisher === null || r.publisher === filter.publisher) &&
+          meetsRegistry(r, filter),
+      )
+      .map((r) => r.key)
+      .sort();
+    const rest = afterKey === null ? keys : keys.filter((k) => k > afterKey);
+    return toPage("asset", rest.slice(0, limit + 1), limit, keys.length, (k) => k);
   }
 
   /** Every asset the viewer may see: the count store's total less the private records hidden from it. */
@@ -141,8 +216,25 @@ function stripSortKey(e: EdgeModel & { sortKey?: string }): EdgeModel {
  */
 function referenceOf(text: string, ranges: boolean): ParsedReference | null {
   if (!ranges) return text.includes("@") ? null : { id: text, constraint: null, range: "*", pinned: false };
-  const at = /^([A-Za-z0-9][A-Za-z0-9._-]*)@(.+)$/.exec(text);
+  const at = new RegExp(`^(${ID_SOURCE})@(.+)$`).exec(text);
   const ref = at && !semver.valid(at[2]) ? parseReference(`${at[1]}${/^[<>=^~]/.test(at[2]!) ? "" : "="}${at[2]}`) : parseReference(text);
   if ("error" in ref) throw new BadUserInputError(`keys: ${ref.error}`);
   return ref;
+}
+
+/** Every node key of each id (record versions and placeholder). */
+function recordsAndPlaceholder(versions: Map<string, VersionRow[]>): Map<string, string[]> {
+  return new Map([...versions].map(([id, rows]) => [id, rows.map((r) => r.key)]));
+}
+
+function meetsRegistry(
+  r: { trainingFlop: number | null; parameterCount: number | null; access: string | null } | undefined,
+  f: { minTrainingFlop: number | null; minParameterCount: number | null; access: string | null },
+): boolean {
+  if (!r) return false;
+  return (
+    (f.minTrainingFlop === null || (r.trainingFlop ?? -Infinity) >= f.minTrainingFlop) &&
+    (f.minParameterCount === null || (r.parameterCount ?? -Infinity) >= f.minParameterCount) &&
+    (f.access === null || r.access === f.access)
+  );
 }

@@ -410,7 +410,7 @@ function nearestFlag(
   relations: Set<string>,
   childrenCache: Map<string, Map<string, { node: string; edge: EdgeModel }[]>>,
 ): { depth: number; path: EdgeModel[] } | null {
-  const start = [...walk.nodes.values()].find((n) => n.depth === 0);
+  const start = walk.found.length ? walk.nodes.get(walk.found[0]!) : undefined;
   if (!start || start.exemptFrom.includes(advisoryId)) return null;
   // The edges under these relations, by parent: built once per set of relations, not per advisory.
   const cacheKey = [...relations].sort().join("|");
@@ -419,7 +419,7 @@ function nearestFlag(
     children = new Map();
     for (const [child, list] of walk.edges)
       for (const { parent, edge } of list) {
-        if (!relations.has(edge.relation)) continue;
+        if (edge.type !== "SAME_AS" && !relations.has(edge.relation)) continue;
         const out = children.get(parent);
         if (out) out.push({ node: child, edge });
         else children.set(parent, [{ node: child, edge }]);
@@ -428,7 +428,20 @@ function nearestFlag(
   }
   const via = new Map<string, { parent: string; edge: EdgeModel } | null>([[start.node, null]]);
   let frontier = [start.node];
+  const reach = (n: string, c: { node: string; edge: EdgeModel }) => {
+    if (via.has(c.node)) return false;
+    if (walk.nodes.get(c.node)!.exemptFrom.includes(advisoryId)) return false;
+    via.set(c.node, { parent: n, edge: c.edge });
+    return true;
+  };
   for (let depth = 0; frontier.length; depth++) {
+    // A SAME_AS link is not a hop: the frontier's twins join it at this depth.
+    for (let ring = frontier; ring.length;) {
+      const added: string[] = [];
+      for (const n of ring) for (const c of children.get(n) ?? []) if (c.edge.type === "SAME_AS" && reach(n, c)) added.push(c.node);
+      frontier = [...frontier, ...added];
+      ring = added;
+    }
     const hit = frontier.find((n) => walk.nodes.get(n)!.advisories.includes(advisoryId));
     if (hit) {
       const path: EdgeModel[] = [];
@@ -436,14 +449,7 @@ function nearestFlag(
       return { depth, path: path.reverse() };
     }
     const next: string[] = [];
-    for (const n of frontier)
-      for (const c of children.get(n) ?? []) {
-        if (via.has(c.node)) continue;
-        const info: ReachedNode = walk.nodes.get(c.node)!;
-        if (info.exemptFrom.includes(advisoryId)) continue;
-        via.set(c.node, { parent: n, edge: c.edge });
-        next.push(c.node);
-      }
+    for (const n of frontier) for (const c of children.get(n) ?? []) if (c.edge.type !== "SAME_AS" && reach(n, c)) next.push(c.node);
     frontier = next.sort((a, b) => (walk.nodes.get(a)!.key < walk.nodes.get(b)!.key ? -1 : 1));
   }
   return null;

@@ -12,6 +12,7 @@ import { loadPolicy, type Policy } from "./policy.js";
 import { RiskService } from "./risk.service.js";
 import { AnswerCache } from "./answer-cache.js";
 import { ChangeService } from "./changes.service.js";
+import { SameAsService } from "./same-as.service.js";
 import { readGraphVersion } from "../neo4j/graph-version.js";
 import { loadCacheSettings, type CacheSettings } from "../config.js";
 
@@ -25,6 +26,7 @@ export class Services {
   readonly keys: KeyService;
   readonly events: EventService;
   readonly changes: ChangeService;
+  readonly sameAs: SameAsService;
   /** Big answers kept for their next pages, while the graph's version stands. */
   readonly cache: AnswerCache;
   constructor(
@@ -43,5 +45,6 @@ export class Services {
     this.exports = new ExportService(db, this.assets, this.events);
     this.keys = new KeyService(db);
     this.changes = new ChangeService(db, this.assets);
+    this.sameAs = new SameAsService(db);
   }
 }

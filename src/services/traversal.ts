@@ -6,7 +6,7 @@
 import { cypher, directedCypher } from "../neo4j/cypher.js";
 import { toPlain, type Executor, type Tx } from "../neo4j/executor.js";
 import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
-import type { DirectionName } from "../model/vocab.js";
+import { SAME_AS_RELATION, type DirectionName } from "../model/vocab.js";
 import { MAX_REACHED, TRAVERSAL_BUDGET_MS } from "./limits.js";
 import type { Visibility } from "./visibility.js";
 import { statement } from "../neo4j/statements.js";
@@ -151,10 +151,14 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
   // expand(frontier, visit) calls visit once per edge leaving the frontier; visit answers false to stop.
   type Visit = (parent: string, child: NodeInfo, type: EdgeTypeName, relation: string, constraint: string | null) => boolean;
   let expand: (frontier: string[], visit: Visit) => Promise<void>;
+  // twinsOf(frontier) gives the nodes SAME_AS joins to the frontier's (data-model.md §5): the
+  // walk reaches them at the frontier's own depth, before any lineage edge of that depth.
+  let twinsOf: (frontier: string[]) => Promise<[parent: string, twin: NodeInfo][]>;
   const inMemory = opts.maxDepth >= REACH_MIN_DEPTH;
   if (inMemory) {
     const info = new Map<string, NodeInfo>();
     const next = new Map<string, [string, EdgeTypeName, string, string | null][]>();
+    const twins = new Map<string, string[]>();
     // The reach rows hold the starts too: no separate statement for them.
     await tx.forEachRow(
       directedCypher("traverse/reach", direction),
@@ -163,7 +167,17 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
       (get) => {
         const n = nodeInfo(get, advisories);
         info.set(n.key, n);
-        next.set(n.key, get("next") as [string, EdgeTypeName, string, string | null][]);
+        const edges = get("next") as [string, EdgeTypeName, string, string | null][];
+        if (edges.some((e) => e[1] === "SAME_AS")) {
+          twins.set(
+            n.key,
+            edges.filter((e) => e[1] === "SAME_AS").map((e) => e[0]),
+          );
+          next.set(
+            n.key,
+            edges.filter((e) => e[1] !== "SAME_AS"),
+          );
+        } else next.set(n.key, edges);
       },
     );
     for (const k of new Set(startKeys)) {
@@ -180,21 +194,45 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
         }
       }
     };
+    twinsOf = async (frontier) =>
+      twins.size ? frontier.flatMap((p) => (twins.get(p) ?? []).map((k) => [p, info.get(k)!] as [string, NodeInfo])) : [];
   } else {
     await tx.forEachRow(cypher("traverse/start"), INFO_COLUMNS, { keys: [...startKeys] }, (get) => starts.push(nodeInfo(get, advisories)));
     const hop = directedCypher("traverse/hop", direction);
-    expand = async (frontier, visit) => {
-      const steps: Step[] = [];
-      await tx.forEachRow(hop, [...INFO_COLUMNS, "parent", "type", "relation", "constraint"], { frontier, ...params }, (get) => {
-        steps.push({
-          parent: get("parent") as string,
-          child: nodeInfo(get, advisories),
-          type: get("type") as EdgeTypeName,
-          relation: get("relation") as string,
-          constraint: (get("constraint") as string | null) ?? null,
-        });
+    // One statement per depth answers both questions (the lineage edges and the twins of its
+    // nodes); a node's rows are fetched once and handed out as asked.
+    const lineage = new Map<string, Step[]>();
+    const twins = new Map<string, NodeInfo[]>();
+    const fetch = async (frontier: string[]) => {
+      const missing = frontier.filter((k) => !lineage.has(k));
+      if (!missing.length) return;
+      for (const k of missing) lineage.set(k, []);
+      await tx.forEachRow(hop, [...INFO_COLUMNS, "parent", "type", "relation", "constraint"], { frontier: missing, ...params }, (get) => {
+        const parent = get("parent") as string;
+        const type = get("type") as EdgeTypeName;
+        const child = nodeInfo(get, advisories);
+        if (type === "SAME_AS") {
+          const list = twins.get(parent);
+          if (list) list.push(child);
+          else twins.set(parent, [child]);
+          return;
+        }
+        lineage
+          .get(parent)!
+          .push({ parent, child, type, relation: get("relation") as string, constraint: (get("constraint") as string | null) ?? null });
       });
-      for (const r of steps) if (!visit(r.parent, r.child, r.type, r.relation, r.constraint)) return;
+    };
+    expand = async (frontier, visit) => {
+      await fetch(frontier);
+      for (const parent of frontier) {
+        const steps = lineage.get(parent) ?? [];
+        lineage.set(parent, []); // expanded once: let the rows go
+        for (const r of steps) if (!visit(r.parent, r.child, r.type, r.relation, r.constraint)) return;
+      }
+    };
+    twinsOf = async (frontier) => {
+      await fetch(frontier);
+      return frontier.flatMap((p) => (twins.get(p) ?? []).map((t) => [p, t] as [string, NodeInfo]));
     };
   }
   for (const s of starts) if (!opts.stopAt?.(s)) nodes.set(s.node, { ...s, depth: 0, via: null });
@@ -213,6 +251,32 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
       cutReason = `time budget of ${budgetMs} ms used up at depth ${depth}; narrow the question (a smaller maxDepth, fewer edge types) and ask again`;
       break;
     }
+    // The frontier's twins first: they sit at its depth (a SAME_AS link is not a hop).
+    for (let ring = frontier; ring.length && !cutReason;) {
+      const added: string[] = [];
+      for (const [parent, twin] of await twinsOf(ring)) {
+        if (opts.stopAt?.(twin)) continue;
+        if (opts.keepAllEdges) {
+          const item = { parent, edge: edgeOf(parent, twin.key, "SAME_AS", SAME_AS_RELATION, null) };
+          const list = edges.get(twin.node);
+          if (list) list.push(item);
+          else edges.set(twin.node, [item]);
+        }
+        if (nodes.has(twin.node)) continue;
+        if (nodes.size >= maxReached) {
+          cutReason = `size budget of ${maxReached} assets reached at depth ${depth}; narrow the question and ask again`;
+          break;
+        }
+        const reached = twin as ReachedNode;
+        reached.depth = depth;
+        reached.via = [parent, "SAME_AS", SAME_AS_RELATION, null];
+        nodes.set(twin.node, reached);
+        added.push(twin.node);
+      }
+      frontier = [...frontier, ...added];
+      ring = added;
+    }
+    if (cutReason) break;
     const next: string[] = [];
     await expand(frontier, (parent, child, type, relation, constraint) => {
       if (opts.stopAt?.(child)) return true;

@@ -14,6 +14,7 @@ const SCANS_BY_DESIGN: Record<string, string> = {
   "advisory/count": "counts advisories (a few per flagged asset)",
   "advisory/list": "lists advisories with filters",
   "asset/count": "counts assets under kind/publisher filters",
+  "asset/registry-count": "counts assets under registry filters (training compute, parameters, access)",
   "ingest/lock": "one IngestLock node",
   "key/list": "lists API keys (a few per organisation), for admins",
   "event/list": "pages the audit trail under filters, for auditors",
@@ -72,6 +73,7 @@ describe("query plans", () => {
       "ingest/gc-placeholders",
       "ingest/owners",
       "ingest/reaches-ids",
+      "same-as/remove",
     ]);
     for (const s of byId) expect(s.text, s.name).toMatch(/USING INDEX SEEK \w+:Asset\(id\)/);
     const session = db.driver.session();

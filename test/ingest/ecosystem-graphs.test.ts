@@ -118,7 +118,7 @@ describe.skipIf(!hasEcosystemGraphs)("importing Stanford's Ecosystem Graphs", ()
     expect(warnings.filter((w) => w.includes("only ignoring case"))).toHaveLength(expected.ignoringCase);
     expect(warnings.filter((w) => w.startsWith("duplicate asset name"))).toHaveLength(5);
     expect(warnings).toContain(
-      "dependency cycle: anthropic-harmlessness-dataset → anthropic-helpfulness-dataset → anthropic-human-feedback-interface → anthropic-rlhf-models → anthropic-harmlessness-dataset",
+      "dependency cycle: eg:anthropic-harmlessness-dataset → eg:anthropic-helpfulness-dataset → eg:anthropic-human-feedback-interface → eg:anthropic-rlhf-models → eg:anthropic-harmlessness-dataset",
     );
 
     expect(await count(db, "MATCH (a:Asset {placeholder: false}) RETURN count(a) AS n")).toBe(expected.imported);

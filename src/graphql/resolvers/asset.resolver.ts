@@ -1,11 +1,11 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Info, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
 import { recordVersionsNewestFirst, type AssetModel } from "../../model/asset.js";
 import type { AppContext } from "../context.js";
 import { loadAsset } from "../load-asset.js";
 import { toAsset, toConnection, toVisibleEdge } from "../mappers.js";
 import { Asset, AssetConnection, Edge, EdgeConnection } from "../types/asset.type.js";
-import { AssetKind } from "../types/enums.js";
+import { AccessKind, AssetKind } from "../types/enums.js";
 
 @InputType({ description: "Filters for `assets`; all given filters must hold." })
 export class AssetFilter {
@@ -17,6 +17,22 @@ export class AssetFilter {
 
   @Field(() => String, { nullable: true, description: "Words to find in id, name or description (each word, as a prefix)." })
   text?: string | null;
+
+  @Field(() => Float, { nullable: true, description: "Registry filter: at least this much training compute, in FLOP (1e25)." })
+  minTrainingFlop?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Registry filter: at least this many parameters." })
+  minParameterCount?: number | null;
+
+  @Field(() => AccessKind, { nullable: true, description: "Registry filter: this kind of access." })
+  access?: AccessKind | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only assets built on this id or key ("laion-5b"): its lineage reaches it upstream, at any depth, through any relation but evaluated_on (and across sameAs links).',
+  })
+  trainedOn?: string | null;
 }
 
 @Resolver(() => Asset)

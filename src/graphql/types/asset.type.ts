@@ -1,7 +1,22 @@
 import { GraphQLJSON } from "graphql-scalars";
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { AssetKind, EdgeType } from "./enums.js";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { AccessKind, AssetKind, EdgeType } from "./enums.js";
 import { PageInfo } from "./page.type.js";
+
+@ObjectType({ description: "One evaluation result, as the source reports it." })
+export class Evaluation {
+  @Field(() => String, { description: 'What was measured on: a benchmark or dataset ("MMLU (5-Shot)").' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'The metric ("acc", "acc_norm").' })
+  metric!: string | null;
+
+  @Field(() => Float, { nullable: true, description: "The value." })
+  value!: number | null;
+
+  @Field(() => String, { nullable: true, description: "When (ISO 8601 date), where the source says." })
+  date!: string | null;
+}
 
 @ObjectType({ description: "One version of a model, dataset, family or application; or a placeholder for an id that has no record yet." })
 export class Asset {
@@ -67,6 +82,29 @@ export class Asset {
     description: "Blocks of the record that umr-graph does not interpret (FMTI answers, tags, ...), kept as they were.",
   })
   extra!: unknown;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Registry field: the architecture ("decoder-only transformer"), where the source says.',
+  })
+  architecture!: string | null;
+
+  @Field(() => Float, { nullable: true, description: "Registry field: the number of parameters." })
+  parameterCount!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Registry field: training compute in floating-point operations (FLOP)." })
+  trainingFlop!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Registry field: a summary of the training data." })
+  trainingData!: string | null;
+
+  @Field(() => [Evaluation], {
+    description: "Registry field: evaluation results (Hugging Face model-index, CycloneDX quantitativeAnalysis, UMR registry).",
+  })
+  evaluations!: Evaluation[];
+
+  @Field(() => AccessKind, { nullable: true, description: "Registry field: open weights, API or closed." })
+  access!: AccessKind | null;
 }
 
 @ObjectType({ description: "A direct dependency: `from` was built from `to`." })

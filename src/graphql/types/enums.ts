@@ -2,6 +2,8 @@
 // internal values are what the graph stores, names are what GraphQL spells.
 import { registerEnumType } from "type-graphql";
 import {
+  ACCESS_KINDS,
+  ACCESS_KIND_DESCRIPTIONS,
   ASSET_KINDS,
   ASSET_KIND_DESCRIPTIONS,
   CHANGE_KINDS,
@@ -17,6 +19,7 @@ import {
   VEX_JUSTIFICATIONS,
   VEX_STATUSES,
   VEX_STATUS_DESCRIPTIONS,
+  type AccessKind as AccessKindName,
   type AssetKindName,
   type Category,
   type DirectionName,
@@ -46,7 +49,8 @@ export const EdgeType = enumOf(EDGE_TYPES);
 export type EdgeType = EdgeTypeName;
 registerEnumType(EdgeType, {
   name: "EdgeType",
-  description: "The two relationship types of the graph; both point upstream, from what was built to what it was built from.",
+  description:
+    "The relationship types of the graph: the two lineage types point upstream, from what was built to what it was built from; SAME_AS (in answers only) joins two ids of one thing.",
   valuesConfig: describe(EDGE_TYPE_DESCRIPTIONS),
 });
 
@@ -118,4 +122,12 @@ registerEnumType(ChangeKind, {
   name: "ChangeKind",
   description: "What changed answers (the `changes` feed).",
   valuesConfig: describe(CHANGE_KIND_DESCRIPTIONS),
+});
+
+export const AccessKind = enumOf(ACCESS_KINDS);
+export type AccessKind = AccessKindName;
+registerEnumType(AccessKind, {
+  name: "AccessKind",
+  description: "How a model is available.",
+  valuesConfig: describe(ACCESS_KIND_DESCRIPTIONS),
 });

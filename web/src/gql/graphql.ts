@@ -4,6 +4,17 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How a model is available. */
+export const AccessKind = {
+  /** Usable through a hosted API; the weights are not published. */
+  Api: 'API',
+  /** Neither weights nor a public API. */
+  Closed: 'CLOSED',
+  /** The weights can be downloaded (openly or after accepting terms). */
+  OpenWeights: 'OPEN_WEIGHTS'
+} as const;
+
+export type AccessKind = typeof AccessKind[keyof typeof AccessKind];
 /** A new advisory. */
 export type AdvisoryInput = {
   /** The record id it flags (no version); it may have no record yet. */
@@ -24,12 +35,20 @@ export type AdvisoryInput = {
 
 /** Filters for `assets`; all given filters must hold. */
 export type AssetFilter = {
+  /** Registry filter: this kind of access. */
+  access?: AccessKind | null | undefined;
   /** Only assets of this kind. */
   kind?: AssetKind | null | undefined;
+  /** Registry filter: at least this many parameters. */
+  minParameterCount?: number | null | undefined;
+  /** Registry filter: at least this much training compute, in FLOP (1e25). */
+  minTrainingFlop?: number | null | undefined;
   /** Only assets of this publisher (exact match). */
   publisher?: string | null | undefined;
   /** Words to find in id, name or description (each word, as a prefix). */
   text?: string | null | undefined;
+  /** Only assets built on this id or key ("laion-5b"): its lineage reaches it upstream, at any depth, through any relation but evaluated_on (and across sameAs links). */
+  trainedOn?: string | null | undefined;
 };
 
 /** What an asset is. */
@@ -54,10 +73,12 @@ export const Direction = {
 } as const;
 
 export type Direction = typeof Direction[keyof typeof Direction];
-/** The two relationship types of the graph; both point upstream, from what was built to what it was built from. */
+/** The relationship types of the graph: the two lineage types point upstream, from what was built to what it was built from; SAME_AS (in answers only) joins two ids of one thing. */
 export const EdgeType = {
   /** Every link other than training on a dataset (fine-tune, merge, member of a family, ...). */
   DerivedFrom: 'DERIVED_FROM',
+  /** Not a hop: two ids (often from two sources) declared to name the same thing; lineage and risk cross it as within one node. Its relation is same_as. */
+  SameAs: 'SAME_AS',
   /** A model trained on a dataset. */
   TrainedOn: 'TRAINED_ON'
 } as const;
