@@ -132,8 +132,8 @@ export function schemaProblems(
   // propertyNames: report the offending name, with the allowed names of its inner enum error.
   const nameErrors = errors.filter((e) => e.keyword === "propertyNames");
   errors = errors.filter((e) => !(e.schemaPath.includes("/propertyNames/") && nameErrors.some((n) => n.instancePath === e.instancePath)));
-  const allowedNames = allErrors.find((e) => e.schemaPath.includes("/propertyNames/") && e.keyword === "enum")
-    ?.params as { allowedValues?: unknown[] } | undefined;
+  const allowedNames = allErrors.find((e) => e.schemaPath.includes("/propertyNames/") && e.keyword === "enum")?.params as
+    { allowedValues?: unknown[] } | undefined;
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const e of errors) {
@@ -159,7 +159,10 @@ export function schemaProblems(
   }
   if (problems.length > limit) {
     const left = problems.length - limit;
-    return [...problems.slice(0, limit), { source, path: "$", severity: "error", message: `${left} more schema error${left === 1 ? "" : "s"} not listed` }];
+    return [
+      ...problems.slice(0, limit),
+      { source, path: "$", severity: "error", message: `${left} more schema error${left === 1 ? "" : "s"} not listed` },
+    ];
   }
   return problems;
 }
