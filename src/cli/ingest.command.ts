@@ -15,17 +15,19 @@ interface IngestOpts {
   batchSize: number;
   commitEvery?: number;
   json: boolean;
+  /** CycloneDX: accept trailing commas and schema errors, as warnings. */
+  lenient?: boolean;
   /** The organisation the records are published for (it owns the ids it publishes first). */
   org?: string;
 }
 
-function load(paths: string[], format: string): LoadedRecords {
+function load(paths: string[], format: string, lenient = false): LoadedRecords {
   const files = collectFiles(paths, format);
   if (!files.length)
     throw new BadUserInputError(
       `no record files under ${paths.join(", ")} (.yaml, .yml, .json; Hugging Face cards as <org>__<name>/README.md or .jsonl)`,
     );
-  return parseInputs(readInputs(files), format);
+  return parseInputs(readInputs(files), format, { lenient });
 }
 
 function printStats(loaded: LoadedRecords): void {
@@ -35,7 +37,7 @@ function printStats(loaded: LoadedRecords): void {
 }
 
 export async function ingestCommand(paths: string[], opts: IngestOpts): Promise<number> {
-  const loaded = load(paths, opts.format);
+  const loaded = load(paths, opts.format, Boolean(opts.lenient));
   if (!opts.json) printStats(loaded);
   const bar =
     process.stderr.isTTY && !opts.json
@@ -79,8 +81,11 @@ function printReport(report: IngestReport): void {
   if (report.placeholderIds.length) process.stdout.write(`placeholders: ${report.placeholderIds.join(", ")}\n`);
 }
 
-export async function validateCommand(paths: string[], opts: { format: string; strict: boolean; json: boolean }): Promise<number> {
-  const loaded = load(paths, opts.format);
+export async function validateCommand(
+  paths: string[],
+  opts: { format: string; strict: boolean; lenient?: boolean; json: boolean },
+): Promise<number> {
+  const loaded = load(paths, opts.format, Boolean(opts.lenient));
   const problems = [...loaded.problems];
   for (const { members: _members, ...problem } of cycleProblems(loaded.records, opts.strict)) problems.push(problem);
   const errors = problems.filter((p) => p.severity === "error").length;

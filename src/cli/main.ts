@@ -38,6 +38,7 @@ program
   .option("--dry-run", "validate and plan, write nothing", false)
   .option("--strict", "treat warnings (dependency cycles) as errors", false)
   .option("--partial", "accept the valid records even when others are invalid", false)
+  .option("--lenient", "CycloneDX: accept trailing commas and schema errors (reported as warnings)", false)
   .option("--batch-size <n>", "rows per write statement", positiveInt, 1000)
   .option("--commit-every <n>", "bulk loads: commit every n records (each chunk all or nothing)", positiveInt)
   .option("--json", "print the report as JSON", false)
@@ -52,6 +53,7 @@ program
   .argument("<paths...>", "record files or directories")
   .addOption(formatOption())
   .option("--strict", "treat warnings (dependency cycles) as errors", false)
+  .option("--lenient", "CycloneDX: accept trailing commas and schema errors (reported as warnings)", false)
   .option("--json", "print the problems as JSON", false)
   .action(async (paths: string[], opts: Parameters<typeof validateCommand>[1]) => {
     process.exitCode = await validateCommand(paths, opts);

@@ -7,6 +7,7 @@ import { cypherExporter } from "./formats/cypher.js";
 import { dotExporter } from "./formats/dot.js";
 import { graphmlExporter } from "./formats/graphml.js";
 import { jsonExporter } from "./formats/json.js";
+import { cycloneDxExporter } from "./formats/cyclonedx.js";
 
 const exporters = new Map<string, Exporter>();
 
@@ -32,6 +33,7 @@ registerExporter(graphmlExporter);
 registerExporter(dotExporter);
 registerExporter(csvExporter);
 registerExporter(cypherExporter);
+registerExporter(cycloneDxExporter);
 
 export function allExporters(): Exporter[] {
   return [...exporters.values()];

@@ -5,13 +5,13 @@ import { bumpGraphVersion } from "../neo4j/graph-version.js";
 import { statement } from "../neo4j/statements.js";
 import { declareSameAs, linkSameAs, sameAsRow } from "./same-as.js";
 import semver from "semver";
-import { authorize, mayWriteFor } from "../model/authz.js";
+import { authorize, can, mayWriteFor } from "../model/authz.js";
 import { SYSTEM_VIEWER, type Viewer } from "../model/viewer.js";
 import { RECORD_FLAG_SEVERITY } from "../model/vocab.js";
 import type { Statement } from "../neo4j/cypher.js";
 import type { Executor, Params, Tx } from "../neo4j/executor.js";
 import type { Logger } from "../log.js";
-import type { AssetRecord, IngestInput, Problem } from "../records/record.js";
+import type { AssetRecord, ImportedAdvisory, ImportedExemption, IngestInput, Problem } from "../records/record.js";
 import type { VersionRow } from "../model/asset.js";
 import { cycles, planEdges, type DeclaredRef, type EdgeProps, type PlannedEdge } from "./plan.js";
 import { appendEvent } from "./trail.js";
@@ -93,6 +93,15 @@ export class IngestService {
     const records = acyclic.records;
     const rejected = input.rejected + unique.rejected + acyclic.rejected;
     const report = emptyReport([...input.problems, ...unique.problems, ...acyclic.problems], rejected, Boolean(opts.dryRun));
+    if (input.advisories?.length && !can(viewer, "advisory:write")) {
+      report.problems.push({
+        source: input.advisories[0]!.source.replace(/^[a-z-]+:/, ""),
+        path: "$.vulnerabilities",
+        severity: "error",
+        message: `these documents state ${input.advisories.length} advisories (vulnerabilities); publishing advisories needs role SECURITY or ADMIN, and ${viewer.subject} has ${viewer.roles.join(", ") || "none"}`,
+        code: "FORBIDDEN",
+      });
+    }
     const hasErrors = () => report.problems.some((p) => p.severity === "error" && (p.scope !== "asset" || opts.strict));
     if (hasErrors() && !opts.partial) return this.refuseAll(report, records, true);
 
@@ -125,8 +134,20 @@ export class IngestService {
         throw new DryRunDone();
       }
       const { moved } = await this.write(tx, fresh, report, batchSize, opts, (id) => owned.owners.get(id) ?? viewer.org);
-      if (fresh.length) {
+      const stated = await this.writeStatements(tx, input.advisories ?? [], input.exemptions ?? [], viewer, batchSize);
+      if (stated.created.length) {
+        await appendEvent(tx, viewer, {
+          operation: "advisory.publish",
+          keys: stated.keys,
+          ids: stated.created,
+          input: input.advisories,
+          outcome: `published ${stated.created.length} with the records' format`,
+        });
+      }
+      if (fresh.length || stated.created.length) {
         await bumpGraphVersion(tx);
+      }
+      if (fresh.length) {
         await appendEvent(tx, viewer, {
           operation: "ingest",
           keys: [...report.acceptedKeys, ...moved],
@@ -182,8 +203,10 @@ export class IngestService {
     const placeholders = new Set<string>();
     for (let i = 0; i < input.records.length; i += size) {
       const part = input.records.slice(i, i + size);
+      const last = i + size >= input.records.length;
       const r = await this.ingest(
-        { records: part, problems: [], rejected: 0 },
+        // The advisories a format states go in with the last chunk: by then every record is in.
+        { records: part, problems: [], rejected: 0, ...(last ? { advisories: input.advisories, exemptions: input.exemptions } : {}) },
         { ...opts, commitEvery: undefined, onProgress: undefined, partial: true },
       );
       total.accepted += r.accepted;
@@ -414,6 +437,57 @@ export class IngestService {
     for (const part of chunks(gcIds, batchSize)) await tx.run(statement("ingest/gc-placeholders"), { ids: part });
     // The dependents whose references moved: their answers changed too (the changes feed names them).
     return { moved: [...new Set(toDelete.map((d) => d.from))].filter((k) => !freshKeys.has(k)).sort() };
+  }
+
+  /**
+   * The advisories and VEX statements a format states (CycloneDX vulnerabilities): each kept by
+   * id (stating it again changes nothing), its id's placeholder made where no node exists yet,
+   * linked to what its range flags; each statement on every node of its id.
+   */
+  private async writeStatements(
+    tx: Tx,
+    advisories: readonly ImportedAdvisory[],
+    exemptions: readonly ImportedExemption[],
+    viewer: Viewer,
+    batchSize: number,
+  ): Promise<{ created: string[]; keys: string[] }> {
+    if (!advisories.length) return { created: [], keys: [] };
+    const created: string[] = [];
+    for (const part of chunks(advisories, batchSize)) {
+      const rows = await tx.run(statement("advisory/merge-imported"), {
+        rows: part.map((a) => ({ ...a })),
+        by: viewer.org ?? viewer.subject,
+        byOrg: viewer.org,
+      });
+      for (const r of rows) if (r.created) created.push(r.id);
+    }
+    const ids = [...new Set(advisories.map((a) => a.affectsId))];
+    const nodes = await this.versionsOf(tx, ids, batchSize);
+    const missing = ids.filter((id) => !(nodes.get(id) ?? []).length);
+    for (const part of chunks(missing, batchSize))
+      await tx.run(statement("ingest/merge-placeholders"), {
+        rows: part.map((id) => ({ id, name: id, source: advisories.find((a) => a.affectsId === id)!.source })),
+      });
+    await linkSameAs(tx, missing);
+    await this.linkAdvisories(tx, ids, batchSize);
+    const after = await this.versionsOf(tx, ids, batchSize);
+    for (const e of exemptions) {
+      for (const node of after.get(e.assetId) ?? []) {
+        await tx.run(statement("advisory/exempt"), {
+          advisoryId: e.advisoryId,
+          assetKey: node.key,
+          props: {
+            justification: e.justification,
+            status: e.status,
+            justificationCode: e.justificationCode,
+            author: viewer.org ?? viewer.subject,
+            authorSubject: viewer.subject,
+            expiresAt: null,
+          },
+        });
+      }
+    }
+    return { created, keys: ids.flatMap((id) => (after.get(id) ?? []).map((n) => n.key)) };
   }
 
   /** Links every advisory on these ids to the versions (and placeholders) its range flags. */

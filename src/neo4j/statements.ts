@@ -33,6 +33,7 @@ export interface Statements {
     row: { advisory: AdvisoryModel };
   };
   "advisory/merge-record-advisories": { params: { rows: Map_[] }; row: { id: string } };
+  "advisory/merge-imported": { params: { rows: Map_[]; by: string; byOrg: string | null }; row: { id: string; created: boolean } };
   "advisory/on-assets": { params: { keys: string[] }; row: { key: string; advisories: AdvisoryModel[] } };
   "advisory/sources": { params: { id: string }; row: { sources: string[]; exempt: string[]; nextExpiry: string | null } };
   "advisory/withdraw": { params: { id: string; reason: string; by: string }; row: { advisory: AdvisoryModel } };
@@ -141,6 +142,7 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "advisory/link-affects": ["rows"],
   "advisory/list": ["after", "category", "limit", "openOnly"],
   "advisory/merge-record-advisories": ["rows"],
+  "advisory/merge-imported": ["by", "byOrg", "rows"],
   "advisory/on-assets": ["keys"],
   "advisory/sources": ["id"],
   "advisory/withdraw": ["by", "id", "reason"],

@@ -10,6 +10,14 @@ export interface ParsedBatch extends IngestInput {
   stats?: Record<string, unknown>;
 }
 
+export interface ParseOptions {
+  /**
+   * Interchange formats only: accept what strict parsing refuses but means one thing (JSON with
+   * trailing commas), and report schema errors as warnings instead of refusing the document.
+   */
+  lenient?: boolean;
+}
+
 export interface Importer {
   /** The CLI's `--format` value ("ecosystem-graphs"). */
   readonly name: string;
@@ -26,5 +34,5 @@ export interface Importer {
    * importer that claims the batch; none claiming it means UMR, two claiming it is an error.
    */
   claims(inputs: readonly RecordInput[]): boolean;
-  parse(inputs: readonly RecordInput[]): ParsedBatch;
+  parse(inputs: readonly RecordInput[], opts?: ParseOptions): ParsedBatch;
 }

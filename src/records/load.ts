@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { BadUserInputError } from "../errors.js";
-import type { ParsedBatch } from "./importer.js";
+import type { ParsedBatch, ParseOptions } from "./importer.js";
 import { importerNamed, importersFor, walkedFiles } from "./registry.js";
 import type { RecordInput } from "./umr.js";
 
@@ -41,16 +41,18 @@ export interface LoadedRecords extends ParsedBatch {
 }
 
 /** Parses documents in a format (a registered name, or "auto" to detect it per document). */
-export function parseInputs(inputs: readonly RecordInput[], format = "auto"): LoadedRecords {
+export function parseInputs(inputs: readonly RecordInput[], format = "auto", opts: ParseOptions = {}): LoadedRecords {
   const groups = importersFor(format, inputs);
   if (groups.length <= 1) {
     const { importer, inputs: docs } = groups[0] ?? { importer: importerNamed("umr"), inputs: [] };
-    return { format: importer.name, ...importer.parse(docs) };
+    return { format: importer.name, ...importer.parse(docs, opts) };
   }
-  const parts = groups.map((g) => ({ name: g.importer.name, batch: g.importer.parse(g.inputs) }));
+  const parts = groups.map((g) => ({ name: g.importer.name, batch: g.importer.parse(g.inputs, opts) }));
   return {
     format: parts.map((p) => p.name).join("+"),
     records: parts.flatMap((p) => p.batch.records),
+    advisories: parts.flatMap((p) => p.batch.advisories ?? []),
+    exemptions: parts.flatMap((p) => p.batch.exemptions ?? []),
     problems: parts.flatMap((p) => p.batch.problems),
     rejected: parts.reduce((n, p) => n + p.batch.rejected, 0),
     summary:

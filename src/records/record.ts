@@ -74,9 +74,36 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
+/** An advisory a format states (a CycloneDX vulnerability), written with the batch's records. */
+export interface ImportedAdvisory {
+  id: string;
+  category: string;
+  severity: string;
+  summary: string;
+  references: string[];
+  affectsId: string;
+  affectsRange: string;
+  /** "cyclonedx:<file>" and the like. */
+  source: string;
+  /** The id the source gives it (CVE-2020-25649). */
+  sourceId: string;
+}
+
+/** A VEX statement a format makes (CycloneDX analysis state not_affected, resolved, ...). */
+export interface ImportedExemption {
+  advisoryId: string;
+  /** Every node of this id gets the statement. */
+  assetId: string;
+  status: "NOT_AFFECTED" | "FIXED";
+  justification: string;
+  justificationCode: string | null;
+}
+
 /** What parsing and converting a batch of inputs gives the ingest. */
 export interface IngestInput {
   records: AssetRecord[];
+  advisories?: ImportedAdvisory[];
+  exemptions?: ImportedExemption[];
   /** Problems found before ingest (parsing, conversion); errors mark rejected sources. */
   problems: Problem[];
   /** How many inputs were rejected before ingest (parse or conversion errors). */

@@ -4,6 +4,7 @@ import { BadUserInputError } from "../errors.js";
 import { ecosystemGraphsImporter } from "./formats/ecosystem-graphs.js";
 import { umrImporter } from "./formats/umr.js";
 import { hfCardImporter } from "./formats/hf-card.js";
+import { cycloneDxImporter } from "./formats/cyclonedx.js";
 import type { Importer } from "./importer.js";
 import type { RecordInput } from "./umr.js";
 
@@ -33,6 +34,7 @@ export function registerImporter(importer: Importer): void {
 registerImporter(umrImporter);
 registerImporter(ecosystemGraphsImporter);
 registerImporter(hfCardImporter);
+registerImporter(cycloneDxImporter);
 
 export function allImporters(): Importer[] {
   return [...importers.values()];

@@ -96,10 +96,16 @@ function message(e: ErrorObject, value: unknown): string {
         : `unexpected field "${String(p.additionalProperty)}"`;
     case "const":
       return `expected ${JSON.stringify(p.allowedValue)}, found ${describeValue(value)}`;
-    case "oneOf":
-      return e.schemaPath.includes("upstreamItem")
-        ? `expected a reference string or a mapping {ref, relation, note}, found ${describeValue(value)}`
-        : `expected exactly one of the schema's alternatives to match, found ${describeValue(value)}`;
+    case "oneOf": {
+      if (e.schemaPath.includes("upstreamItem"))
+        return `expected a reference string or a mapping {ref, relation, note}, found ${describeValue(value)}`;
+      const passing = Array.isArray(p.passingSchemas) ? p.passingSchemas.length : 0;
+      if (passing > 1 && value && typeof value === "object" && "id" in value && "name" in value)
+        return `expected either "id" or "name", found a mapping with both (the schema allows one of them)`;
+      return passing > 1
+        ? `expected exactly one of the schema's alternatives to match, found ${describeValue(value)} that matches ${passing} of them`
+        : `expected one of the schema's alternatives, found ${describeValue(value)} that matches none`;
+    }
     default:
       return `${e.message ?? "invalid"}, found ${describeValue(value)}`;
   }
@@ -120,9 +126,13 @@ export function schemaProblems(
   allErrors: readonly ErrorObject[],
   data: unknown,
   lineAt: (segments: readonly (string | number)[]) => number | undefined = () => undefined,
-  limit = 50,
+  opts: { limit?: number; deepestOnly?: boolean } = {},
 ): Problem[] {
+  const limit = opts.limit ?? 50;
   let errors = [...allErrors];
+  // Large schemas (CycloneDX, SPDX) report every alternative they tried along a path: the error
+  // deepest in the document says what is wrong; those above it repeat it.
+  if (opts.deepestOnly) errors = errors.filter((e) => !allErrors.some((o) => o.instancePath.startsWith(e.instancePath + "/")));
   // A oneOf reports every branch: at its path, drop the branches' type mismatches; keep the
   // oneOf itself only where nothing more precise explains the value.
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));

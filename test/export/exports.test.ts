@@ -159,6 +159,7 @@ describe("exports of the UMR graph", () => {
       "subgraph.dot",
       "subgraph.csv",
       "subgraph.cypher",
+      "subgraph.cdx.json",
       "advisories.json",
       "paths.json",
       "query.json",
@@ -214,10 +215,10 @@ describe("exports of the UMR graph", () => {
     const file = path.join(dir, "evidence.tar");
     const made = await runCli(["export", "plip", "--bundle", file], env);
     expect(made.status).toBe(0);
-    expect(made.stderr).toContain(`wrote ${file}: 7 assets, 6 edges, 9 files`);
+    expect(made.stderr).toContain(`wrote ${file}: 7 assets, 6 edges, 10 files`);
     const good = await runCli(["verify-bundle", file], env);
     expect(good.status).toBe(0);
-    expect(good.stdout).toMatch(/verified — 8 files and the manifest match/);
+    expect(good.stdout).toMatch(/verified — 9 files and the manifest match/);
     const bytes = fs.readFileSync(file);
     const dot = tarMembers(bytes).find((m) => m.name === "subgraph.dot")!;
     bytes[dot.offset + 3] = bytes[dot.offset + 3]! ^ 0x20;

@@ -82,6 +82,8 @@ describe("an export format added with one file and one line", () => {
       "CSV",
       "cypher",
       "CYPHER",
+      "cyclonedx",
+      "CYCLONEDX",
       "tsv",
       "TSV",
     ]);

@@ -10,7 +10,7 @@ export class IngestResolver {
       "Validates and writes records. All or nothing unless `partial`; identical re-ingests are unchanged; a version that exists with other contents is refused (CONFLICT).",
   })
   async ingestRecords(@Arg("input", () => IngestInput) input: IngestInput, @Ctx() ctx: AppContext): Promise<IngestReport> {
-    const loaded = parseInputs(input.documents, input.format ?? RecordFormat.AUTO);
+    const loaded = parseInputs(input.documents, input.format ?? RecordFormat.AUTO, { lenient: Boolean(input.lenient) });
     const report = await ctx.services.ingest.ingest(loaded, {
       dryRun: Boolean(input.dryRun),
       partial: Boolean(input.partial),

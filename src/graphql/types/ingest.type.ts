@@ -84,4 +84,12 @@ export class IngestInput {
 
   @Field(() => RecordFormat, { nullable: true, defaultValue: RecordFormat.AUTO, description: "The documents' format." })
   format?: RecordFormat | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      "Interchange formats (CycloneDX): accept JSON with trailing commas and documents that fail their official schema, reporting each as a warning.",
+  })
+  lenient?: boolean | null;
 }
