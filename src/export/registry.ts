@@ -8,6 +8,7 @@ import { dotExporter } from "./formats/dot.js";
 import { graphmlExporter } from "./formats/graphml.js";
 import { jsonExporter } from "./formats/json.js";
 import { cycloneDxExporter } from "./formats/cyclonedx.js";
+import { spdx3Exporter } from "./formats/spdx3.js";
 
 const exporters = new Map<string, Exporter>();
 
@@ -34,6 +35,7 @@ registerExporter(dotExporter);
 registerExporter(csvExporter);
 registerExporter(cypherExporter);
 registerExporter(cycloneDxExporter);
+registerExporter(spdx3Exporter);
 
 export function allExporters(): Exporter[] {
   return [...exporters.values()];

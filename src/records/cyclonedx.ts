@@ -8,9 +8,11 @@
 //     application→model uses, otherwise derived_from);
 //   vulnerabilities[] → SECURITY advisories on what they affect; analysis.state not_affected or
 //     false_positive → a NOT_AFFECTED statement, resolved → FIXED (exemptions).
-// Ids (data-model.md §5): a pkg:huggingface purl or a huggingface.co URL gives the hf: id (models
-// hf:<org>/<name>, datasets hf:datasets/<org>/<name>); a purl otherwise cdx:<purl without version>;
-// anything else cdx:[<group>/]<name>.
+// Ids (data-model.md §5): a component described here is cdx:<purl without version>, or
+// cdx:[<group>/]<name>; one that names a Hugging Face model or dataset (a pkg:huggingface purl, a
+// huggingface.co URL) is also declared the same as hf:<org>/<name> (hf:datasets/<org>/<name>).
+// A reference to something the BOM does not describe (an inline dataset, an ancestor) takes the
+// Hugging Face id where it names one.
 import semver from "semver";
 import { parse as parseYaml } from "yaml";
 import { qualify } from "../model/ids.js";
@@ -94,9 +96,9 @@ function idOfPurl(purl: string, kind: AssetKindName): string {
   return qualify("cdx", idName(decodeURIComponent(bare)));
 }
 
-/** The id of a component (or of an inline dataset / ancestor that names one). */
-export function componentId(c: Json, kind: AssetKindName): string {
-  if (typeof c.purl === "string") return idOfPurl(c.purl, kind);
+/** The Hugging Face id a component names by its purl or a huggingface.co URL, or null. */
+export function hfIdOf(c: Json, kind: AssetKindName): string | null {
+  if (typeof c.purl === "string") return /^pkg:huggingface\//.test(c.purl) ? idOfPurl(c.purl, kind) : null;
   const urls = [
     ...(Array.isArray(c.externalReferences) ? (c.externalReferences as Json[]).map((r) => r.url) : []),
     (c.contents as Json | undefined)?.url,
@@ -106,9 +108,23 @@ export function componentId(c: Json, kind: AssetKindName): string {
     const hf = hfIdOfUrl(u, kind);
     if (hf) return hf;
   }
+  return null;
+}
+
+/** A component's own id in the cdx: namespace (by purl, else group and name). */
+export function ownId(c: Json): string {
+  if (typeof c.purl === "string" && !/^pkg:huggingface\//.test(c.purl)) return idOfPurl(c.purl, "model");
   const name = str(c.name) ?? str(c["bom-ref"]) ?? "unnamed";
   const group = str(c.group);
   return qualify("cdx", idName(group ? `${group}/${name}` : name));
+}
+
+/**
+ * The id a reference to something this BOM does not describe takes (an inline dataset, a
+ * pedigree ancestor): the Hugging Face id where it names one, else its own.
+ */
+export function componentId(c: Json, kind: AssetKindName): string {
+  return hfIdOf(c, kind) ?? ownId(c);
 }
 
 function licenseOf(c: Json): string | null {
@@ -270,7 +286,7 @@ function convertBom(
   const idByRef = new Map<string, { id: string; kind: AssetKindName }>();
   for (const { c } of described) {
     const kind = kindOf(c)!;
-    if (typeof c["bom-ref"] === "string") idByRef.set(c["bom-ref"], { id: umrProps(c).id ?? componentId(c, kind), kind });
+    if (typeof c["bom-ref"] === "string") idByRef.set(c["bom-ref"], { id: umrProps(c).id ?? ownId(c), kind });
   }
   // A placeholder of umr-graph's own export is named by references, not a record.
   const imported = described.filter(({ c }) => !umrProps(c).placeholder);
@@ -290,7 +306,10 @@ function convertBom(
   for (const { c, at } of imported) {
     const own = umrProps(c);
     const kind = kindOf(c)!;
-    const id = own.id ?? componentId(c, kind);
+    // A component described here keeps its own id; the Hugging Face model or dataset it names is
+    // the same thing under another source's id (a sameAs statement), so the two never conflict.
+    const id = own.id ?? ownId(c);
+    const twin = own.id ? null : hfIdOf(c, kind);
     const upstream: RecordReference[] = [];
     const add = (target: string, relation: Relation | null, name: string, where: (string | number)[]) => {
       if (target === id) return err(where, `self-reference: ${id} names itself`);
@@ -349,6 +368,7 @@ function convertBom(
       upstream,
       risks: [],
       registry: registryOf(c),
+      ...(twin ? { sameAs: [twin] } : {}),
       extra: {
         cyclonedx: Object.fromEntries(
           Object.entries({

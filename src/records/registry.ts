@@ -5,6 +5,7 @@ import { ecosystemGraphsImporter } from "./formats/ecosystem-graphs.js";
 import { umrImporter } from "./formats/umr.js";
 import { hfCardImporter } from "./formats/hf-card.js";
 import { cycloneDxImporter } from "./formats/cyclonedx.js";
+import { spdx3Importer } from "./formats/spdx3.js";
 import type { Importer } from "./importer.js";
 import type { RecordInput } from "./umr.js";
 
@@ -35,6 +36,7 @@ registerImporter(umrImporter);
 registerImporter(ecosystemGraphsImporter);
 registerImporter(hfCardImporter);
 registerImporter(cycloneDxImporter);
+registerImporter(spdx3Importer);
 
 export function allImporters(): Importer[] {
   return [...importers.values()];

@@ -84,6 +84,8 @@ describe("an export format added with one file and one line", () => {
       "CYPHER",
       "cyclonedx",
       "CYCLONEDX",
+      "spdx3",
+      "SPDX3",
       "tsv",
       "TSV",
     ]);

@@ -173,10 +173,15 @@ describe.skipIf(!hasShared)("the published CycloneDX examples", () => {
     expect(lenient.problems.filter((p) => p.severity === "warning")).toHaveLength(5);
     const report = await services.ingest.ingest(lenient);
     expect(report.accepted).toBe(2);
+    // The BOM's component keeps its own id, declared the same as the Hugging Face model it names.
+    const twins = await services.sameAs.of(["cdx:bert-base-cased"], SYSTEM_VIEWER);
+    expect(twins.get("cdx:bert-base-cased")!.map((t) => [t.a, t.b, t.source])).toEqual([
+      ["cdx:bert-base-cased", "hf:google-bert/bert-base-cased", "record:cdx:bert-base-cased@1.0.0"],
+    ]);
     expect((await graph()).edges).toEqual(
       expect.arrayContaining([
-        "hf:google-bert/bert-base-cased@1.0.0 -TRAINED_ON:trained_on-> hf:datasets/bookcorpus/bookcorpus",
-        "hf:google-bert/bert-base-cased@1.0.0 -TRAINED_ON:trained_on-> hf:datasets/legacy-datasets/wikipedia",
+        "cdx:bert-base-cased@1.0.0 -TRAINED_ON:trained_on-> hf:datasets/bookcorpus/bookcorpus",
+        "cdx:bert-base-cased@1.0.0 -TRAINED_ON:trained_on-> hf:datasets/legacy-datasets/wikipedia",
       ]),
     );
   });
