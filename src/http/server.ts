@@ -5,6 +5,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { createContext } from "../graphql/context.js";
 import { createApollo } from "../graphql/server.js";
+import { lineageRoutes } from "./lineage.routes.js";
 import { exportRoutes } from "./export.routes.js";
 import { recordRoutes } from "./records.routes.js";
 import { webRoutes } from "./web.routes.js";
@@ -98,6 +99,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     }),
   );
   exportRoutes(app, services, log);
+  lineageRoutes(app, services, log, security.bodyLimitBytes);
   recordRoutes(app, services, renderer, log);
   webRoutes(app, log, opts.webDir);
   app.use(

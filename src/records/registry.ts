@@ -6,6 +6,7 @@ import { umrImporter } from "./formats/umr.js";
 import { hfCardImporter } from "./formats/hf-card.js";
 import { cycloneDxImporter } from "./formats/cyclonedx.js";
 import { spdx3Importer } from "./formats/spdx3.js";
+import { openLineageImporter } from "./formats/openlineage.js";
 import type { Importer } from "./importer.js";
 import type { RecordInput } from "./umr.js";
 
@@ -37,6 +38,7 @@ registerImporter(ecosystemGraphsImporter);
 registerImporter(hfCardImporter);
 registerImporter(cycloneDxImporter);
 registerImporter(spdx3Importer);
+registerImporter(openLineageImporter);
 
 export function allImporters(): Importer[] {
   return [...importers.values()];
