@@ -9,6 +9,7 @@ import { graphmlExporter } from "./formats/graphml.js";
 import { jsonExporter } from "./formats/json.js";
 import { cycloneDxExporter } from "./formats/cyclonedx.js";
 import { spdx3Exporter } from "./formats/spdx3.js";
+import { provExporter } from "./formats/prov.js";
 
 const exporters = new Map<string, Exporter>();
 
@@ -36,6 +37,7 @@ registerExporter(csvExporter);
 registerExporter(cypherExporter);
 registerExporter(cycloneDxExporter);
 registerExporter(spdx3Exporter);
+registerExporter(provExporter);
 
 export function allExporters(): Exporter[] {
   return [...exporters.values()];

@@ -11,6 +11,7 @@ export const NAMESPACES = {
   cdx: "CycloneDX (a component's bom-ref or name)",
   spdx: "SPDX 3 (an element's name)",
   ol: "OpenLineage (namespace/name)",
+  prov: "W3C PROV-O (an entity's IRI)",
 } as const;
 export type Namespace = keyof typeof NAMESPACES;
 

@@ -7,6 +7,7 @@ import { hfCardImporter } from "./formats/hf-card.js";
 import { cycloneDxImporter } from "./formats/cyclonedx.js";
 import { spdx3Importer } from "./formats/spdx3.js";
 import { openLineageImporter } from "./formats/openlineage.js";
+import { provImporter } from "./formats/prov.js";
 import type { Importer } from "./importer.js";
 import type { RecordInput } from "./umr.js";
 
@@ -39,6 +40,7 @@ registerImporter(hfCardImporter);
 registerImporter(cycloneDxImporter);
 registerImporter(spdx3Importer);
 registerImporter(openLineageImporter);
+registerImporter(provImporter);
 
 export function allImporters(): Importer[] {
   return [...importers.values()];

@@ -161,6 +161,7 @@ describe("exports of the UMR graph", () => {
       "subgraph.cypher",
       "subgraph.cdx.json",
       "subgraph.spdx3.json",
+      "subgraph.prov.jsonld",
       "advisories.json",
       "paths.json",
       "query.json",
@@ -216,10 +217,10 @@ describe("exports of the UMR graph", () => {
     const file = path.join(dir, "evidence.tar");
     const made = await runCli(["export", "plip", "--bundle", file], env);
     expect(made.status).toBe(0);
-    expect(made.stderr).toContain(`wrote ${file}: 7 assets, 6 edges, 11 files`);
+    expect(made.stderr).toContain(`wrote ${file}: 7 assets, 6 edges, 12 files`);
     const good = await runCli(["verify-bundle", file], env);
     expect(good.status).toBe(0);
-    expect(good.stdout).toMatch(/verified — 10 files and the manifest match/);
+    expect(good.stdout).toMatch(/verified — 11 files and the manifest match/);
     const bytes = fs.readFileSync(file);
     const dot = tarMembers(bytes).find((m) => m.name === "subgraph.dot")!;
     bytes[dot.offset + 3] = bytes[dot.offset + 3]! ^ 0x20;

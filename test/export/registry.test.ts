@@ -86,6 +86,8 @@ describe("an export format added with one file and one line", () => {
       "CYCLONEDX",
       "spdx3",
       "SPDX3",
+      "prov",
+      "PROV",
       "tsv",
       "TSV",
     ]);

@@ -1,6 +1,7 @@
-// SPDX 3.0.1: the repository's example (an AI package trained and tested on dataset packages),
+// SPDX 3.0.1 and PROV: the repository's example (an AI package trained and tested on dataset packages),
 // the SPDX project's AI and dataset examples of ../shared/data/spdx3, and the SPDX3 export:
-// valid against the SPDX 3.0.1 JSON Schema, and read back into an empty database as the same graph.
+// valid against the SPDX 3.0.1 JSON Schema, and read back into an empty database as the same graph;
+// the PROV export: PROV-O terms only, read back as the same graph.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -130,6 +131,52 @@ describe("the SPDX3 export", () => {
     expect(expected.edges.length).toBeGreaterThan(20);
     await wipe(db);
     const back = await ingestInputs(db, [{ source: "export.spdx3.json", content: exported.content }]);
+    expect(back.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(await graph()).toEqual(expected);
+  });
+});
+
+describe("the PROV export", () => {
+  it("uses only PROV-O terms (and umr: ones), and reads back as the same graph", async () => {
+    await wipe(db);
+    await ingestInputs(db, loadInputs(umrDir));
+    const roots = ["LLaVA-1.6-Vicuna-13B", "rrt-mil", "bloomz-7b1-mt", "test@1.0.0"];
+    const before = await graph();
+    const exported = await exportSubgraph(services.exports, roots, "UPSTREAM", null, "PROV", SYSTEM_VIEWER);
+    const doc = JSON.parse(exported.content) as { "@context": Record<string, string>; "@graph": Record<string, unknown>[] };
+    expect(doc["@context"].prov).toBe("http://www.w3.org/ns/prov#");
+    // PROV-O's own terms, as the W3C recommendation names them.
+    const PROV_O = new Set([
+      "prov:Entity",
+      "prov:Agent",
+      "prov:Derivation",
+      "prov:wasDerivedFrom",
+      "prov:qualifiedDerivation",
+      "prov:entity",
+      "prov:wasAttributedTo",
+    ]);
+    const used = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object")
+        for (const [k, x] of Object.entries(v)) {
+          used.add(k);
+          walk(x);
+        }
+      else if (typeof v === "string" && /^prov:/.test(v)) used.add(v);
+    };
+    walk(doc["@graph"]);
+    expect([...used].filter((t) => t.startsWith("prov:") && !PROV_O.has(t))).toEqual([]);
+    const subgraph = JSON.parse((await exportSubgraph(services.exports, roots, "UPSTREAM", null, "JSON", SYSTEM_VIEWER)).content) as {
+      nodes: { key: string }[];
+    };
+    const kept = new Set(subgraph.nodes.map((n) => n.key));
+    const expected = {
+      nodes: before.nodes.filter((n) => kept.has(n.split(" ")[0]!)),
+      edges: before.edges.filter((e) => kept.has(e.split(" ")[0]!)),
+    };
+    await wipe(db);
+    const back = await ingestInputs(db, [{ source: "export.prov.jsonld", content: exported.content }]);
     expect(back.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(await graph()).toEqual(expected);
   });
