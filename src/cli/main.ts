@@ -11,6 +11,7 @@ import { auditCommand } from "./audit.command.js";
 import { exportCommand, verifyBundleCommand } from "./export.command.js";
 import { publishCommand } from "./publish.command.js";
 import { sameAsCommand } from "./same-as.command.js";
+import { registryCommand } from "./registry.command.js";
 import { ingestCommand, validateCommand } from "./ingest.command.js";
 
 const program = new Command()
@@ -131,6 +132,22 @@ program
   .option("--json", "print them as JSON", false)
   .action(async (opts: Parameters<typeof changesCommand>[0]) => {
     process.exitCode = await changesCommand(opts);
+  });
+
+program
+  .command("registry")
+  .description(
+    "the registry report: architecture, parameters, training compute, data, evaluations and access of each model, as CSV (or --json)",
+  )
+  .option("--min-training-flop <flop>", "at least this much training compute, such as 1e25")
+  .option("--min-parameter-count <n>", "at least this many parameters, such as 7e9")
+  .option("--access <access>", "OPEN_WEIGHTS, API or CLOSED")
+  .option("--trained-on <id>", "built on this id or key (its lineage reaches it), such as laion-5b")
+  .option("--publisher <publisher>", "of this publisher")
+  .option("--kind <kind>", "assets of this kind", "model")
+  .option("--json", "print JSON instead of CSV", false)
+  .action(async (opts: Parameters<typeof registryCommand>[0]) => {
+    process.exitCode = await registryCommand(opts);
   });
 
 program

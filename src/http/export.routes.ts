@@ -12,6 +12,21 @@ import type { Services } from "../services/services.js";
 import type { DirectionName } from "../model/vocab.js";
 import { csvField } from "../export/formats/csv.js";
 import { send, sendError } from "./errors.js";
+import { registryFilterOf } from "../services/registry-report.js";
+import { registryCsv } from "../export/registry-csv.js";
+import { registryReport } from "../services/registry-report.js";
+
+function registryFilter(req: Request) {
+  const one = (name: string) => (typeof req.query[name] === "string" ? (req.query[name] as string) : null);
+  return registryFilterOf({
+    kind: one("kind"),
+    publisher: one("publisher"),
+    minTrainingFlop: one("minTrainingFlop"),
+    minParameterCount: one("minParameterCount"),
+    access: one("access"),
+    trainedOn: one("trainedOn"),
+  });
+}
 
 function params(req: Request) {
   const roots = String(req.query.roots ?? "")
@@ -58,6 +73,24 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
       res.send(bundle);
     } catch (err) {
       sendError(req, res, log, err, "export");
+    }
+  });
+
+  // The registry report: GET /registry.csv (or .json)?minTrainingFlop=1e25&trainedOn=laion-5b
+  // (also minParameterCount, access, publisher, kind; models unless kind says otherwise).
+  app.get(["/registry.csv", "/registry.json"], async (req, res) => {
+    try {
+      const filter = registryFilter(req);
+      const rows = await registryReport(services.assets, filter, req.viewer);
+      if (req.path.endsWith(".json")) {
+        res.json({ filter, count: rows.length, models: rows });
+        return;
+      }
+      res.setHeader("Content-Type", "text/csv; charset=utf-8");
+      res.setHeader("Content-Disposition", 'attachment; filename="registry.csv"');
+      res.send(registryCsv(rows));
+    } catch (err) {
+      sendError(req, res, log, err, "registry report");
     }
   });
 

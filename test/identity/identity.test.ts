@@ -7,7 +7,11 @@ import { openTestDb, wipe } from "../helpers/db.js";
 import { testApi, type TestApi } from "../helpers/graphql.js";
 import { ingestInputs, umr } from "../helpers/ingest.js";
 import type { RecordInput } from "../../src/records/umr.js";
-import { createLogger } from "../../src/log.js";
+import { createLogger, silentLogger } from "../../src/log.js";
+import { Services } from "../../src/services/services.js";
+import { registryFilterOf, registryReport } from "../../src/services/registry-report.js";
+import { registryCsv } from "../../src/export/registry-csv.js";
+import { SYSTEM_VIEWER } from "../../src/model/viewer.js";
 
 let db: Executor;
 let api: TestApi;
@@ -33,7 +37,7 @@ const blast = async (keyOrAdvisory: string) =>
 beforeAll(async () => {
   db = await openTestDb();
   await wipe(db);
-  api = await testApi(db, createLogger("error", "test"));
+  api = await testApi(db, createLogger("silent", "test"));
 });
 afterAll(async () => db?.close());
 
@@ -235,5 +239,18 @@ describe("registry fields", () => {
     });
     expect(data.big.edges.map((e: { node: { key: string } }) => e.node.key)).toEqual(["big-other@1.0.0", "big-vlm@1.0.0"]);
     expect(data.big.totalCount).toBe(2);
+
+    // The registry report: the same question, as registries ask it, in CSV.
+    const services = new Services(db, silentLogger);
+    const report = await registryReport(
+      services.assets,
+      registryFilterOf({ minTrainingFlop: "1e25", trainedOn: "laion-5b" }),
+      SYSTEM_VIEWER,
+    );
+    expect(registryCsv(report)).toBe(
+      "key,name,kind,publisher,license,releaseDate,architecture,parameterCount,trainingFlop,trainingData,access,evaluations\r\n" +
+        'big-vlm@1.0.0,BIG-VLM,model,,,,decoder-only transformer,70000000000,3e+25,,API,"[{""name"":""MMMU"",""metric"":""accuracy"",""value"":0.61,""date"":""2025-01-10""}]"\r\n',
+    );
+    expect(() => registryFilterOf({ minTrainingFlop: "lots" })).toThrow('minTrainingFlop: expected a number such as 1e25, found "lots"');
   });
 });
