@@ -17,7 +17,7 @@ import { registryCsv } from "../export/registry-csv.js";
 import { registryReport } from "../services/registry-report.js";
 
 function registryFilter(req: Request) {
-  const one = (name: string) => (typeof req.query[name] === "string" ? (req.query[name] as string) : null);
+  const one = (name: string) => (typeof req.query[name] === "string" ? req.query[name] : null);
   return registryFilterOf({
     kind: one("kind"),
     publisher: one("publisher"),
