@@ -11,6 +11,7 @@ import { createLogger } from "../src/log.js";
 import { connect, Executor } from "../src/neo4j/executor.js";
 import { provideNeo4j } from "../src/neo4j/provider.js";
 import { runBench, toMarkdown } from "./run.js";
+import { formatsBench } from "./formats.js";
 
 const opts = new Command()
   .option("--assets <n>", "records to generate", (v) => Number(v), 10000)
@@ -20,8 +21,9 @@ const opts = new Command()
   .option("--chunk <n>", "records per committed chunk", (v) => Number(v), 20000)
   .option("--out <dir>", "where to write the results (default bench/out/results, not kept by git)")
   .option("--mix-only", "run the query mix only and print its p50/p95 as JSON (to compare two builds side by side)")
+  .option("--formats <n>", "only the import bench of the field's formats: a JSONL of n Hugging Face cards against n UMR records", (v) => Number(v))
   .parse(process.argv)
-  .opts<{ assets: number; seed: number; queries: number; naiveCap: number; chunk: number; out?: string; mixOnly?: boolean }>();
+  .opts<{ assets: number; seed: number; queries: number; naiveCap: number; chunk: number; out?: string; mixOnly?: boolean; formats?: number }>();
 
 if (process.env.NEO4J_URI) {
   console.error("bench: NEO4J_URI is set; the benchmark wipes its database, so it only runs on its own local Neo4j. Unset NEO4J_URI.");
@@ -35,6 +37,26 @@ const target = await provideNeo4j(loadConfig(), "test", log);
 const driver = await connect(target, { retries: 3, log });
 const db = new Executor(driver, target.database, log);
 const started = Date.now();
+if (opts.formats) {
+  try {
+    const wipe = async () => {
+      const session = driver.session(target.database ? { database: target.database } : {});
+      try {
+        await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+      } finally {
+        await session.close();
+      }
+    };
+    const { applySchema } = await import("../src/neo4j/schema.js");
+    await applySchema(db);
+    const result = await formatsBench(db, log, opts.formats, wipe);
+    process.stdout.write(JSON.stringify({ date: new Date().toISOString(), cards: opts.formats, ...result }, null, 2) + "\n");
+  } finally {
+    await db.close();
+    await target.stop();
+  }
+  process.exit(0);
+}
 try {
   const report = await runBench({
     assets: opts.assets,
