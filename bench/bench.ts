@@ -21,9 +21,20 @@ const opts = new Command()
   .option("--chunk <n>", "records per committed chunk", (v) => Number(v), 20000)
   .option("--out <dir>", "where to write the results (default bench/out/results, not kept by git)")
   .option("--mix-only", "run the query mix only and print its p50/p95 as JSON (to compare two builds side by side)")
-  .option("--formats <n>", "only the import bench of the field's formats: a JSONL of n Hugging Face cards against n UMR records", (v) => Number(v))
+  .option("--formats <n>", "only the import bench of the field's formats: a JSONL of n Hugging Face cards against n UMR records", (v) =>
+    Number(v),
+  )
   .parse(process.argv)
-  .opts<{ assets: number; seed: number; queries: number; naiveCap: number; chunk: number; out?: string; mixOnly?: boolean; formats?: number }>();
+  .opts<{
+    assets: number;
+    seed: number;
+    queries: number;
+    naiveCap: number;
+    chunk: number;
+    out?: string;
+    mixOnly?: boolean;
+    formats?: number;
+  }>();
 
 if (process.env.NEO4J_URI) {
   console.error("bench: NEO4J_URI is set; the benchmark wipes its database, so it only runs on its own local Neo4j. Unset NEO4J_URI.");

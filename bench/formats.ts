@@ -66,7 +66,12 @@ async function timed(db: Executor, log: Logger, format: string, inputs: RecordIn
   };
 }
 
-export async function formatsBench(db: Executor, log: Logger, n: number, wipe: () => Promise<void>): Promise<{ runs: FormatRun[]; ratio: number }> {
+export async function formatsBench(
+  db: Executor,
+  log: Logger,
+  n: number,
+  wipe: () => Promise<void>,
+): Promise<{ runs: FormatRun[]; ratio: number }> {
   const { jsonl, umr } = cardsJsonl(n);
   const runs: FormatRun[] = [];
   // Alternately, twice each: the better of two runs of each, on one warm database.
