@@ -112,6 +112,7 @@ export interface Statements {
     params: { rows: { key: string; a: string; b: string; by: string | null; source: string; note: string | null }[] };
     row: { key: string; created: boolean };
   };
+  "same-as/count": { params: Record<string, never>; row: { statements: number } };
   "same-as/link": { params: { ids: string[] }; row: { linked: number } };
   "same-as/of-ids": { params: { ids: string[] }; row: { statement: SameAsModel; aNodes: NodeFacts[]; bNodes: NodeFacts[] } };
   "same-as/remove": { params: { key: string }; row: { a: string; b: string; removed: number } };
@@ -187,6 +188,7 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "load/edges": ["rows"],
   "load/nodes": ["rows"],
   "same-as/declare": ["rows"],
+  "same-as/count": [],
   "same-as/link": ["ids"],
   "same-as/of-ids": ["ids"],
   "same-as/remove": ["key"],
