@@ -10,6 +10,7 @@ import { openTestDb, wipe } from "../helpers/db.js";
 import { ingestInputs } from "../helpers/ingest.js";
 import { sharedData, skipMessage } from "../helpers/shared.js";
 import { rows } from "../helpers/graph.js";
+import { testApi } from "../helpers/graphql.js";
 
 const examples = path.join(projectRoot, "examples", "formats", "hf-cards");
 const sharedCards = path.join(sharedData, "hf-model-cards");
@@ -136,6 +137,19 @@ describe("the repository's example cards", () => {
     ]);
     expect(report.problems.at(-1)!.message).toMatch(/^nothing was written: 6 records are invalid/);
     expect(await edges()).toEqual(before);
+  });
+});
+
+describe("ingestRecords with format HF_CARD", () => {
+  it("takes cards over GraphQL, as the CLI does", async () => {
+    const api = await testApi(db);
+    const r = await api.run(
+      `mutation($docs: [RecordDocument!]!) { ingestRecords(input: {format: HF_CARD, documents: $docs}) { accepted rejected problems { message } } }`,
+      { docs: [{ source: "cards/acme__gql-card/README.md", content: "---\nbase_model: acme/path-clip\nlicense: mit\n---\n" }] },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.ingestRecords).toEqual({ accepted: 1, rejected: 0, problems: [] });
+    expect(await edges()).toContain("hf:acme/gql-card@1.0.0 -finetune-> hf:acme/path-clip@1.0.0");
   });
 });
 
