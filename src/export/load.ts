@@ -5,6 +5,7 @@ import { statement } from "../neo4j/statements.js";
 import type { Executor } from "../neo4j/executor.js";
 import { BadUserInputError } from "../errors.js";
 import type { Subgraph } from "../model/subgraph.js";
+import { declareSameAs, sameAsRow } from "../ingest/same-as.js";
 
 export async function loadJsonExport(
   db: Executor,
@@ -27,6 +28,11 @@ export async function loadJsonExport(
       return { props, affects: affects ?? [] };
     });
     await tx.run(statement("load/advisories"), { advisories, exemptions: g.exemptions ?? [] });
+    if (g.sameAs?.length)
+      await declareSameAs(
+        tx,
+        g.sameAs.map((x) => sameAsRow(x.a, x.b, x.by, x.source, x.note)),
+      );
     return { nodes: g.nodes.length, edges: g.edges.length, advisories: advisories.length, exemptions: (g.exemptions ?? []).length };
   });
 }

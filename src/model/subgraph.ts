@@ -17,6 +17,8 @@ export interface Subgraph {
   edges: SubgraphEdge[];
   advisories: Record<string, unknown>[];
   exemptions: Record<string, unknown>[];
+  /** The sameAs statements between ids of the subgraph (data-model.md §5), when there are any. */
+  sameAs?: { a: string; b: string; by: string | null; source: string; note: string | null }[];
 }
 
 /** Properties stored as Neo4j datetimes (exports carry them as ISO 8601 text). */

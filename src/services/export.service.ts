@@ -76,6 +76,16 @@ export class ExportService {
         : e,
     );
     const [extra] = await this.db.read(statement("export/advisories"), { keys: nodeKeys });
+    // The sameAs statements between ids the export shows (both ends visible).
+    const shownIds = new Set(
+      [...raw.nodes.values()].filter((n) => !hidden.has(n.key)).map((n) => read.find((r) => r.key === n.key)?.props.id as string),
+    );
+    const sameAs = shownIds.size
+      ? (await this.db.read(statement("same-as/of-ids"), { ids: [...shownIds].filter(Boolean) }))
+          .map((r) => r.statement)
+          .filter((st) => shownIds.has(st.a) && shownIds.has(st.b))
+          .map(({ a, b, by, source, note }) => ({ a, b, by, source, note }))
+      : [];
     nodes.sort((a, b) => (a.key < b.key ? -1 : 1));
     await this.events.recordPrivateRead(viewer, [...vis.privateReads], "export");
     const paths = [...walk.nodes.values()]
@@ -102,6 +112,7 @@ export class ExportService {
       exemptions: ((extra?.exemptions as { assetKey: string; props?: Record<string, unknown> }[]) ?? []).map(({ props, ...x }) =>
         hidden.has(x.assetKey) ? { ...x, assetKey: shown(x.assetKey), redacted: true } : { ...x, ...(props ?? {}) },
       ),
+      ...(sameAs.length ? { sameAs } : {}),
       hiddenCount: hidden.size,
     };
   }

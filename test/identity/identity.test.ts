@@ -12,6 +12,8 @@ import { Services } from "../../src/services/services.js";
 import { registryFilterOf, registryReport } from "../../src/services/registry-report.js";
 import { registryCsv } from "../../src/export/registry-csv.js";
 import { SYSTEM_VIEWER } from "../../src/model/viewer.js";
+import { exportSubgraph } from "../../src/export/export.js";
+import { loadJsonExport } from "../../src/export/load.js";
 
 let db: Executor;
 let api: TestApi;
@@ -252,5 +254,22 @@ describe("registry fields", () => {
         'big-vlm@1.0.0,BIG-VLM,model,,,,decoder-only transformer,70000000000,3e+25,,API,"[{""name"":""MMMU"",""metric"":""accuracy"",""value"":0.61,""date"":""2025-01-10""}]"\r\n',
     );
     expect(() => registryFilterOf({ minTrainingFlop: "lots" })).toThrow('minTrainingFlop: expected a number such as 1e25, found "lots"');
+  });
+});
+
+describe("exports", () => {
+  it("a JSON export carries the sameAs statements between its ids, and loading it restores them", async () => {
+    const services = new Services(db, silentLogger);
+    const g = await services.exports.subgraph(["hf:acme/clip-ft"], "UPSTREAM", null, SYSTEM_VIEWER);
+    expect(g.sameAs).toEqual([{ a: "clip", b: "hf:openai/clip-vit-base", by: null, source: "record:clip@1.0.0", note: null }]);
+    const content = (await exportSubgraph(services.exports, ["hf:acme/clip-ft"], "UPSTREAM", null, "JSON", SYSTEM_VIEWER)).content;
+    await wipe(db);
+    await loadJsonExport(db, content);
+    const twins = await services.sameAs.of(["clip"], SYSTEM_VIEWER);
+    expect(twins.get("clip")!.map((t) => [t.a, t.b])).toEqual([["clip", "hf:openai/clip-vit-base"]]);
+    const up = await gql(`{ lineage(key: "hf:acme/clip-ft", direction: UPSTREAM) { edges { node { asset { key } depth } } } }`);
+    expect(
+      up.lineage.edges.map((e: { node: { asset: { key: string }; depth: number } }) => [e.node.asset.key, e.node.depth]),
+    ).toContainEqual(["clip@1.0.0", 1]);
   });
 });
