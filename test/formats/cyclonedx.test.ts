@@ -14,7 +14,7 @@ import { cycloneDxValidator } from "../../src/records/cyclonedx-schema.js";
 import { collectFiles, parseInputs, readInputs } from "../../src/records/load.js";
 import { Services } from "../../src/services/services.js";
 import { openTestDb, wipe } from "../helpers/db.js";
-import { rows } from "../helpers/graph.js";
+import { lineageText, rows } from "../helpers/graph.js";
 import { ingestInputs, loadInputs } from "../helpers/ingest.js";
 import { sharedData, skipMessage, umrDir } from "../helpers/shared.js";
 
@@ -32,17 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-async function graph(): Promise<{ nodes: string[]; edges: string[] }> {
-  const nodes = await rows(
-    db,
-    "MATCH (a:Asset) RETURN a.key + ' ' + a.kind + CASE WHEN a.placeholder THEN ' placeholder' ELSE '' END AS n",
-  );
-  const edges = await rows(
-    db,
-    "MATCH (a:Asset)-[e:TRAINED_ON|DERIVED_FROM]->(b:Asset) RETURN a.key + ' -' + type(e) + ':' + e.relation + coalesce(' ' + e.constraint, '') + '-> ' + b.key AS e",
-  );
-  return { nodes: nodes.map((r) => r.n as string).sort(), edges: edges.map((r) => r.e as string).sort() };
-}
+const graph = () => lineageText(db);
 
 const inputOf = (file: string) => ({ source: path.basename(file), content: fs.readFileSync(file) });
 

@@ -40,4 +40,20 @@ export async function count(db: Executor, query: string, params: Record<string, 
   return r[0]!.n as number;
 }
 
+/**
+ * The graph as a format round trip compares it: every asset as "key kind [placeholder]" and every
+ * lineage edge as "from -TYPE:relation[ constraint]-> to", sorted.
+ */
+export async function lineageText(db: Executor): Promise<{ nodes: string[]; edges: string[] }> {
+  const nodes = await rows(
+    db,
+    "MATCH (a:Asset) RETURN a.key + ' ' + a.kind + CASE WHEN a.placeholder THEN ' placeholder' ELSE '' END AS n",
+  );
+  const edges = await rows(
+    db,
+    "MATCH (a:Asset)-[e:TRAINED_ON|DERIVED_FROM]->(b:Asset) RETURN a.key + ' -' + type(e) + ':' + e.relation + coalesce(' ' + e.constraint, '') + '-> ' + b.key AS e",
+  );
+  return { nodes: nodes.map((r) => r.n as string).sort(), edges: edges.map((r) => r.e as string).sort() };
+}
+
 export { rows };
