@@ -19,7 +19,7 @@ import { qualify } from "../model/ids.js";
 import type { AssetKindName } from "../model/asset.js";
 import { ASSET_KINDS, RELATIONS, type Relation, type SeverityName } from "../model/vocab.js";
 import { parseReference } from "./reference.js";
-import { hfDatasetId, hfModelId } from "./hf-card.js";
+import { hfDatasetId, hfIdOfUrl, hfModelId } from "./hf-card.js";
 import { parseJsonDocument, textOf, type JsonDocument } from "./json-document.js";
 import {
   canonicalJson,
@@ -79,13 +79,6 @@ function idName(text: string): string {
       .replace(/[^A-Za-z0-9._/:+-]+/g, "-")
       .replace(/^[-/]+|[-/]+$/g, "") || "unnamed"
   );
-}
-
-/** The Hugging Face id of a huggingface.co URL, or null. */
-function hfIdOfUrl(url: unknown, kind: AssetKindName): string | null {
-  const m = typeof url === "string" ? /^https?:\/\/huggingface\.co\/(datasets\/)?([^/?#\s]+\/[^/?#\s]+)/.exec(url) : null;
-  if (!m) return null;
-  return m[1] || kind === "dataset" ? hfDatasetId(m[2]!) : hfModelId(m[2]!);
 }
 
 /** The id of a purl: pkg:huggingface/org/name → hf:org/name; others cdx:pkg:type/ns/name. */

@@ -10,6 +10,7 @@
 import path from "node:path";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { qualify } from "../model/ids.js";
+import type { AssetKindName } from "../model/asset.js";
 import type { Relation } from "../model/vocab.js";
 import { canonicalJson, sha256, type AssetRecord, type Problem, type RecordReference } from "./record.js";
 import { describeValue, jsonPath, lineOf } from "./validate.js";
@@ -26,6 +27,13 @@ const MAPPED = new Set(["base_model", "base_model_relation", "datasets", "licens
 
 export const hfModelId = (hubId: string) => qualify("hf", hubId);
 export const hfDatasetId = (hubId: string) => `hf:datasets/${hubId}`;
+
+/** The Hugging Face id a huggingface.co URL names (a model, or a dataset by its path or its kind), or null. */
+export function hfIdOfUrl(url: unknown, kind: AssetKindName): string | null {
+  const m = typeof url === "string" ? /^https?:\/\/huggingface\.co\/(datasets\/)?([^/?#\s]+\/[^/?#\s]+)/.exec(url) : null;
+  if (!m) return null;
+  return m[1] || kind === "dataset" ? hfDatasetId(m[2]!) : hfModelId(m[2]!);
+}
 
 /** A Hub id as cards write it: "org/name", or a huggingface.co URL of one. */
 function hubId(text: string): string {

@@ -25,7 +25,7 @@ import { qualify } from "../model/ids.js";
 import type { AssetKindName } from "../model/asset.js";
 import { ASSET_KINDS, RELATIONS, type Relation } from "../model/vocab.js";
 import { parseReference } from "./reference.js";
-import { hfDatasetId, hfModelId } from "./hf-card.js";
+import { hfDatasetId, hfIdOfUrl, hfModelId } from "./hf-card.js";
 import { parseJsonDocument, textOf } from "./json-document.js";
 import {
   canonicalJson,
@@ -95,9 +95,7 @@ function hfIdOf(e: Json, kind: AssetKindName): string | null {
   const purl = str(e.software_packageUrl);
   const hfPurl = purl ? /^pkg:huggingface\/([^@?#]+\/[^@?#]+)/.exec(purl) : null;
   if (hfPurl) return kind === "dataset" ? hfDatasetId(hfPurl[1]!) : hfModelId(hfPurl[1]!);
-  const hf = /^https?:\/\/huggingface\.co\/(datasets\/)?([^/?#\s]+\/[^/?#\s]+)/.exec(String(e.software_downloadLocation ?? ""));
-  if (hf) return hf[1] || kind === "dataset" ? hfDatasetId(hf[2]!) : hfModelId(hf[2]!);
-  return null;
+  return hfIdOfUrl(e.software_downloadLocation, kind);
 }
 
 /** A package's own id: spdx:<name> (umr-graph's own documents say theirs). */
