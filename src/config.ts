@@ -208,3 +208,36 @@ export function machineShare(share: number, floorMb: number, ceilingMb: number, 
   const mb = Math.floor((totalBytes * share) / (1024 * 1024));
   return `${Math.min(ceilingMb, Math.max(floorMb, mb))}m`;
 }
+
+export interface NotifySettings {
+  /** Whether this process follows writes and delivers notifications (UMR_NOTIFY). */
+  enabled: boolean;
+  /** How often it looks for writes by other processes (the CLI, other replicas). */
+  pollMs: number;
+  webhooks: {
+    allowPrivate: boolean;
+    timeoutMs: number;
+    retryBaseMs: number;
+    maxDelayMs: number;
+    maxAttempts: number;
+  };
+}
+
+/**
+ * UMR_NOTIFY (true), UMR_NOTIFY_POLL_MS (500), UMR_WEBHOOK_ALLOW_PRIVATE (false),
+ * UMR_WEBHOOK_TIMEOUT_MS (10000), UMR_WEBHOOK_RETRY_BASE_MS (5000), UMR_WEBHOOK_MAX_DELAY_MS
+ * (3600000), UMR_WEBHOOK_MAX_ATTEMPTS (10): watches' notifications (README "Watches and notifications").
+ */
+export function loadNotifySettings(env: Env = process.env): NotifySettings {
+  return {
+    enabled: bool(env, "UMR_NOTIFY", true),
+    pollMs: int(env, "UMR_NOTIFY_POLL_MS", 500),
+    webhooks: {
+      allowPrivate: bool(env, "UMR_WEBHOOK_ALLOW_PRIVATE", false),
+      timeoutMs: int(env, "UMR_WEBHOOK_TIMEOUT_MS", 10_000),
+      retryBaseMs: int(env, "UMR_WEBHOOK_RETRY_BASE_MS", 5_000),
+      maxDelayMs: int(env, "UMR_WEBHOOK_MAX_DELAY_MS", 3_600_000),
+      maxAttempts: int(env, "UMR_WEBHOOK_MAX_ATTEMPTS", 10),
+    },
+  };
+}

@@ -2,6 +2,8 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { createPubSub } from "@graphql-yoga/subscription";
+import { WatchResolver } from "./resolvers/watch.resolver.js";
 import { AssetResolver, EdgeResolver } from "./resolvers/asset.resolver.js";
 import { ExportResolver } from "./resolvers/export.resolver.js";
 import { IngestResolver } from "./resolvers/ingest.resolver.js";
@@ -28,15 +30,20 @@ export const resolvers = [
   TrustResolver,
   SameAsResolver,
   AssetSameAsResolver,
+  WatchResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: [...resolvers], validate: false }).then((schema) => {
+  // Subscriptions make their own streams (src/services/notifier.ts); type-graphql asks for a pubSub all the same.
+  built ??= buildSchema({ resolvers: [...resolvers], validate: false, pubSub: createPubSub() }).then((schema) => {
     // type-graphql has no decorator for the root types' own descriptions.
     schema.getQueryType()!.description = "What umr-graph answers: assets, lineage, blast radius, risk reports, audits and exports.";
-    schema.getMutationType()!.description = "What publishers, security teams and admins change: records, advisories, exemptions, API keys.";
+    schema.getMutationType()!.description =
+      "What publishers, security teams and admins change: records, advisories, exemptions, API keys, watches.";
+    schema.getSubscriptionType()!.description =
+      "What dashboards follow over WebSocket (graphql-ws, at /graphql): risk changes and new advisories.";
     return schema;
   });
   return built;

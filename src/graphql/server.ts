@@ -8,13 +8,17 @@ import { makeFormatError } from "./format-error.js";
 import { limitsPlugin } from "./limits.plugin.js";
 import { getSchema } from "./schema.js";
 
-/** A request that wrote answers with its bookmarks (src/neo4j/bookmarks.ts). */
+/** A request that wrote answers with its bookmarks (src/neo4j/bookmarks.ts), and the notifier told. */
 const bookmarksPlugin: ApolloServerPlugin<AppContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ response }) {
+      async willSendResponse({ response, contextValue }) {
         const written = requestScope.getStore()?.bookmarks?.written;
-        if (written?.length) response.http.headers.set(BOOKMARK_HEADER, encodeBookmarks(written));
+        if (written?.length) {
+          response.http.headers.set(BOOKMARK_HEADER, encodeBookmarks(written));
+          // Watches learn of the write now, not at the notifier's next look.
+          contextValue.services.notifier.poke();
+        }
       },
     };
   },

@@ -1,4 +1,4 @@
-// The HTTP face: /graphql (Apollo), /healthz (the process is alive), /readyz (Neo4j answers).
+// The HTTP face: /graphql (Apollo; subscriptions over WebSocket), /healthz (the process is alive), /readyz (Neo4j answers).
 import http from "node:http";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -13,7 +13,7 @@ import { PageRenderer } from "../publish/renderer.js";
 import cors from "cors";
 import { rateLimit, ipKeyGenerator } from "express-rate-limit";
 import helmet from "helmet";
-import { loadSecurity, type CacheSettings, type SecuritySettings } from "../config.js";
+import { loadNotifySettings, loadSecurity, type CacheSettings, type NotifySettings, type SecuritySettings } from "../config.js";
 import { IdentityService } from "../services/identity.service.js";
 import { finalHandlers, send } from "./errors.js";
 import { identity } from "./identity.js";
@@ -22,6 +22,7 @@ import { BOOKMARK_HEADER } from "../neo4j/bookmarks.js";
 import type { Logger } from "../log.js";
 import type { Executor } from "../neo4j/executor.js";
 import { Services } from "../services/services.js";
+import { startSubscriptions } from "./subscriptions.js";
 
 export interface HttpServer {
   url: string;
@@ -40,12 +41,14 @@ export interface HttpServerOptions {
   webDir?: string;
   /** The answers kept for their next pages (the environment's, config.ts, when not given). */
   cache?: CacheSettings;
+  /** Watches' notifications and webhooks (the environment's, config.ts, when not given). */
+  notify?: NotifySettings;
 }
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServer> {
   const { db, log } = opts;
   const security = opts.security ?? loadSecurity();
-  const services = new Services(db, log, undefined, opts.cache);
+  const services = new Services(db, log, undefined, opts.cache, opts.notify ?? loadNotifySettings());
   const identityService = new IdentityService(services.keys, security);
   const renderer = new PageRenderer({ budgetMs: security.renderBudgetMs });
   const app = express();
@@ -115,6 +118,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     httpServer.once("error", reject);
     httpServer.listen(opts.port, opts.host ?? "127.0.0.1", () => resolve());
   });
+  const subscriptions = await startSubscriptions({ httpServer, db, log, services, identity: identityService });
+  services.notifier.start();
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : opts.port;
   const url = `http://localhost:${port}/graphql`;
@@ -123,6 +128,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     url,
     port,
     close: async () => {
+      await services.notifier.stop();
+      await subscriptions.close();
       await apollo.stop(); // drains and closes the HTTP server
       await renderer.close();
     },

@@ -5,10 +5,22 @@
 import type { AdvisoryModel } from "../model/advisory.js";
 import type { AssetModel, EdgeModel, SameAsModel, VersionRow } from "../model/asset.js";
 import type { ApiKeyModel, EventModel } from "../model/trust.js";
+import type { WatchModel, WatchRow } from "../model/watch.js";
 import { cypher, type Statement } from "./cypher.js";
 
 type Rows = { props: Record<string, unknown> }[];
 type Map_ = Record<string, unknown>;
+type NotificationRow = {
+  id: string;
+  watchId: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  log: string[];
+  createdAt: string;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+};
 type NodeFacts = { key: string; kind: string; visibility: string | null; org: string | null };
 type VisibilityParams = { viewerOrg: string | null; seesAll: boolean };
 type RegistryParams = {
@@ -108,6 +120,27 @@ export interface Statements {
   };
   "load/edges": { params: { rows: Map_[] }; row: { created: number } };
   "load/nodes": { params: { rows: { labels: string[]; props: Map_ }[] }; row: { created: number } };
+  "watch/create": { params: { props: Map_ }; row: { watch: WatchModel } };
+  "watch/list": { params: { org: string | null; all: boolean; id: string | null }; row: { watch: WatchModel } };
+  "watch/delete": { params: { id: string; org: string | null; all: boolean }; row: { deleted: number } };
+  "watch/all": { params: Record<string, never>; row: { watch: WatchRow } };
+  "watch/owned-keys": { params: { org: string }; row: { key: string } };
+  "notify/events": {
+    params: { from: string; operations: string[] };
+    row: { event: { id: string; at: string; operation: string; keys: string[]; ids: string[] }; taken: boolean };
+  };
+  "notify/last-taken": { params: Record<string, never>; row: { at: string | null } };
+  "notify/take-events": { params: { events: { id: string; at: string }[] }; row: never };
+  "notify/save-states": { params: { states: { id: string; state: string }[] }; row: never };
+  "notify/create": { params: { notifications: { watchId: string; id: string; payload: string }[] }; row: never };
+  "notify/claim": {
+    params: { worker: string; limit: number; leaseSeconds: number };
+    row: { id: string; payload: string; attempts: number; url: string; secret: string };
+  };
+  "notify/attempted": { params: { id: string; worker: string; status: string; retryInMs: number | null; entry: string }; row: never };
+  "notify/release": { params: { worker: string }; row: never };
+  "notify/redeliver": { params: { id: string; org: string | null; all: boolean }; row: { notification: NotificationRow } };
+  "notify/of-watch": { params: { watchId: string; limit: number; id: string | null }; row: { notification: NotificationRow } };
   "same-as/declare": {
     params: { rows: { key: string; a: string; b: string; by: string | null; source: string; note: string | null }[] };
     row: { key: string; created: boolean };
@@ -187,6 +220,21 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "load/advisories": ["advisories", "exemptions"],
   "load/edges": ["rows"],
   "load/nodes": ["rows"],
+  "watch/create": ["props"],
+  "watch/list": ["all", "id", "org"],
+  "watch/delete": ["all", "id", "org"],
+  "watch/all": [],
+  "watch/owned-keys": ["org"],
+  "notify/events": ["from", "operations"],
+  "notify/last-taken": [],
+  "notify/take-events": ["events"],
+  "notify/save-states": ["states"],
+  "notify/create": ["notifications"],
+  "notify/claim": ["leaseSeconds", "limit", "worker"],
+  "notify/attempted": ["entry", "id", "retryInMs", "status", "worker"],
+  "notify/release": ["worker"],
+  "notify/redeliver": ["all", "id", "org"],
+  "notify/of-watch": ["id", "limit", "watchId"],
   "same-as/declare": ["rows"],
   "same-as/count": [],
   "same-as/link": ["ids"],

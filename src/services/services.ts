@@ -14,7 +14,9 @@ import { AnswerCache } from "./answer-cache.js";
 import { ChangeService } from "./changes.service.js";
 import { SameAsService } from "./same-as.service.js";
 import { readGraphVersion } from "../neo4j/graph-version.js";
-import { loadCacheSettings, type CacheSettings } from "../config.js";
+import { loadCacheSettings, loadNotifySettings, type CacheSettings, type NotifySettings } from "../config.js";
+import { WatchService } from "./watch.service.js";
+import { Notifier } from "./notifier.js";
 
 export class Services {
   readonly assets: AssetService;
@@ -27,6 +29,9 @@ export class Services {
   readonly events: EventService;
   readonly changes: ChangeService;
   readonly sameAs: SameAsService;
+  readonly watches: WatchService;
+  /** Follows writes and notifies watches; started by the server (startHttpServer), idle elsewhere. */
+  readonly notifier: Notifier;
   /** Big answers kept for their next pages, while the graph's version stands. */
   readonly cache: AnswerCache;
   constructor(
@@ -34,6 +39,7 @@ export class Services {
     readonly log: Logger,
     readonly policy: Policy = loadPolicy(),
     cache: CacheSettings = loadCacheSettings(),
+    notify: NotifySettings = loadNotifySettings(),
   ) {
     this.cache = new AnswerCache(cache, () => readGraphVersion(db));
     this.assets = new AssetService(db);
@@ -46,5 +52,7 @@ export class Services {
     this.keys = new KeyService(db);
     this.changes = new ChangeService(db, this.assets);
     this.sameAs = new SameAsService(db);
+    this.watches = new WatchService(db, this.assets, this.risk, notify.webhooks);
+    this.notifier = new Notifier(db, this.assets, this.advisories, this.watches, notify, log);
   }
 }

@@ -19,6 +19,8 @@ const SCANS_BY_DESIGN: Record<string, string> = {
   "key/list": "lists API keys (a few per organisation), for admins",
   "event/list": "pages the audit trail under filters, for auditors",
   "event/count": "counts the audit trail under filters, for auditors",
+  "watch/all": "every watch, as the notifier evaluates them after a write",
+  "watch/list": "lists watches (an organisation's, or every one for an admin)",
 };
 
 interface PlanNode {

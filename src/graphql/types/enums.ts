@@ -27,6 +27,7 @@ import {
   type Role as RoleName,
   type SeverityName,
 } from "../../model/vocab.js";
+import { NOTIFICATION_STATUSES, NOTIFICATION_STATUS_DESCRIPTIONS, RISK_CHANGE_DESCRIPTIONS, RISK_CHANGE_TYPES } from "../../model/watch.js";
 import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_FORMAT_ENUM } from "../../export/registry.js";
 import { RECORD_FORMAT_DESCRIPTIONS, RECORD_FORMAT_ENUM } from "../../records/registry.js";
 
@@ -130,4 +131,20 @@ registerEnumType(AccessKind, {
   name: "AccessKind",
   description: "How a model is available.",
   valuesConfig: describe(ACCESS_KIND_DESCRIPTIONS),
+});
+
+export const RiskChangeType = enumOf(RISK_CHANGE_TYPES);
+export type RiskChangeType = (typeof RISK_CHANGE_TYPES)[number];
+registerEnumType(RiskChangeType, {
+  name: "RiskChangeType",
+  description: "How a watched answer changed.",
+  valuesConfig: describe(RISK_CHANGE_DESCRIPTIONS),
+});
+
+export const NotificationStatus = enumOf(NOTIFICATION_STATUSES);
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+registerEnumType(NotificationStatus, {
+  name: "NotificationStatus",
+  description: "Where a notification's webhook delivery stands.",
+  valuesConfig: describe(NOTIFICATION_STATUS_DESCRIPTIONS),
 });

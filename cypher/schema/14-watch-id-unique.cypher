@@ -1,0 +1,1 @@
+CREATE CONSTRAINT watch_id_unique IF NOT EXISTS FOR (w:Watch) REQUIRE w.id IS UNIQUE

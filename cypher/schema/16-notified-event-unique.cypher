@@ -1,0 +1,1 @@
+CREATE CONSTRAINT notified_event_unique IF NOT EXISTS FOR (n:Notified) REQUIRE n.eventId IS UNIQUE
