@@ -11,6 +11,7 @@ import { auditCommand } from "./audit.command.js";
 import { exportCommand, verifyBundleCommand } from "./export.command.js";
 import { publishCommand } from "./publish.command.js";
 import { sameAsCommand } from "./same-as.command.js";
+import { watchCreateCommand, watchDeleteCommand, watchListCommand, watchNotificationsCommand } from "./watch.command.js";
 import { registryCommand } from "./registry.command.js";
 import { ingestCommand, validateCommand } from "./ingest.command.js";
 
@@ -161,6 +162,54 @@ program
   .option("--json", "print the statement as JSON", false)
   .action(async (a: string, b: string, opts: Parameters<typeof sameAsCommand>[2]) => {
     process.exitCode = await sameAsCommand(a, b, opts);
+  });
+
+const watch = program
+  .command("watch")
+  .description("watches: be told (by webhook, through the running server) when what reaches some assets changes");
+watch
+  .command("create")
+  .description("watch keys (or a manifest's), what lies downstream of them, or everything an organisation owns")
+  .option("--org <org>", "the organisation it notifies for (it sees as that organisation)")
+  .option("--key <key...>", "keys, bare ids (newest version) or id@range")
+  .option("--manifest <file>", "the keys of a deployment manifest, as `umr audit` reads it")
+  .option("--downstream-depth <n>", "also everything within this many hops downstream", positiveInt)
+  .option("--owned-by-my-org", "also every record the organisation owns", false)
+  .addOption(
+    new Option("--min-severity <severity>", "only advisories reaching at this severity or above")
+      .choices(anyCase(SEVERITIES))
+      .default("LOW"),
+  )
+  .option("--webhook-url <url>", "where to POST each notification, signed")
+  .option("--secret-env <name>", "the environment variable holding the webhook's signing secret", "UMR_WEBHOOK_SECRET")
+  .option("--name <label>", "a label, shown in notifications")
+  .option("--json", "print the watch as JSON", false)
+  .action(async (opts: Parameters<typeof watchCreateCommand>[0]) => {
+    process.exitCode = await watchCreateCommand(opts);
+  });
+watch
+  .command("list")
+  .description("every watch (or one organisation's), without secrets")
+  .option("--org <org>", "one organisation's watches")
+  .option("--json", "print them as JSON", false)
+  .action(async (opts: Parameters<typeof watchListCommand>[0]) => {
+    process.exitCode = await watchListCommand(opts);
+  });
+watch
+  .command("delete")
+  .description("delete a watch and its notifications")
+  .argument("<id>", "the watch's id")
+  .action(async (id: string) => {
+    process.exitCode = await watchDeleteCommand(id);
+  });
+watch
+  .command("notifications")
+  .description("what a watch was told, newest first, with each delivery's state")
+  .argument("<id>", "the watch's id")
+  .option("--first <n>", "at most this many", positiveInt, 20)
+  .option("--json", "print them as JSON", false)
+  .action(async (id: string, opts: { first: number; json: boolean }) => {
+    process.exitCode = await watchNotificationsCommand(id, opts);
   });
 
 program
