@@ -12,6 +12,7 @@ import { connect, Executor } from "../src/neo4j/executor.js";
 import { provideNeo4j } from "../src/neo4j/provider.js";
 import { runBench, toMarkdown } from "./run.js";
 import { formatsBench } from "./formats.js";
+import { watchesBench } from "./watches.js";
 
 const opts = new Command()
   .option("--assets <n>", "records to generate", (v) => Number(v), 10000)
@@ -24,6 +25,9 @@ const opts = new Command()
   .option("--formats <n>", "only the import bench of the field's formats: a JSONL of n Hugging Face cards against n UMR records", (v) =>
     Number(v),
   )
+  .option("--watches <n>", "only the watches bench: what n watches add to a write and to risk reports, on --assets records", (v) =>
+    Number(v),
+  )
   .parse(process.argv)
   .opts<{
     assets: number;
@@ -34,6 +38,7 @@ const opts = new Command()
     out?: string;
     mixOnly?: boolean;
     formats?: number;
+    watches?: number;
   }>();
 
 if (process.env.NEO4J_URI) {
@@ -48,7 +53,7 @@ const target = await provideNeo4j(loadConfig(), "test", log);
 const driver = await connect(target, { retries: 3, log });
 const db = new Executor(driver, target.database, log);
 const started = Date.now();
-if (opts.formats) {
+if (opts.formats || opts.watches) {
   try {
     const wipe = async () => {
       const session = driver.session(target.database ? { database: target.database } : {});
@@ -60,8 +65,11 @@ if (opts.formats) {
     };
     const { applySchema } = await import("../src/neo4j/schema.js");
     await applySchema(db);
-    const result = await formatsBench(db, log, opts.formats, wipe);
-    process.stdout.write(JSON.stringify({ date: new Date().toISOString(), cards: opts.formats, ...result }, null, 2) + "\n");
+    await wipe();
+    const result = opts.watches
+      ? await watchesBench(db, log, opts.assets, opts.watches)
+      : { cards: opts.formats, ...(await formatsBench(db, log, opts.formats!, wipe)) };
+    process.stdout.write(JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2) + "\n");
   } finally {
     await db.close();
     await target.stop();

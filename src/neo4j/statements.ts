@@ -120,6 +120,12 @@ export interface Statements {
   };
   "load/edges": { params: { rows: Map_[] }; row: { created: number } };
   "load/nodes": { params: { rows: { labels: string[]; props: Map_ }[] }; row: { created: number } };
+  "advisory/sources-as-of": { params: { id: string; asOf: string }; row: { inForce: boolean; sources: string[]; exempt: string[] } };
+  "asset/versions-as-of": { params: { ids: string[]; asOf: string }; row: { id: string; versions: VersionRow[] } };
+  "traverse/shortest-paths-as-of": {
+    params: { from: string; to: string; maxDepth: number; limit: number; asOf: string };
+    row: { edges: EdgeModel[] };
+  };
   "watch/create": { params: { props: Map_ }; row: { watch: WatchModel } };
   "watch/list": { params: { org: string | null; all: boolean; id: string | null }; row: { watch: WatchModel } };
   "watch/delete": { params: { id: string; org: string | null; all: boolean }; row: { deleted: number } };
@@ -220,6 +226,9 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "load/advisories": ["advisories", "exemptions"],
   "load/edges": ["rows"],
   "load/nodes": ["rows"],
+  "advisory/sources-as-of": ["asOf", "id"],
+  "asset/versions-as-of": ["asOf", "ids"],
+  "traverse/shortest-paths-as-of": ["asOf", "from", "limit", "maxDepth", "to"],
   "watch/create": ["props"],
   "watch/list": ["all", "id", "org"],
   "watch/delete": ["all", "id", "org"],

@@ -243,6 +243,12 @@ export class AdvisoryService {
   }
 
   /** What an advisory flags, who is exempt now, and when the first exemption in force expires (ms, or null). */
+  /** What the advisory flagged, and who was exempt, as the graph stood at asOf; inForce: published by then, not withdrawn by then. */
+  async sourcesAsOf(id: string, asOf: string): Promise<{ inForce: boolean; sources: string[]; exempt: string[] }> {
+    const [row] = await this.db.read(statement("advisory/sources-as-of"), { id, asOf });
+    return row ?? { inForce: false, sources: [], exempt: [] };
+  }
+
   async sources(id: string): Promise<{ sources: string[]; exempt: string[]; nextExpiryMs: number | null }> {
     const [row] = await this.db.read(statement("advisory/sources"), { id });
     return {

@@ -49,8 +49,11 @@ export class AssetService {
     return keys.map((k) => found.get(k) ?? null);
   }
 
-  async versions(ids: readonly string[]): Promise<Map<string, VersionRow[]>> {
-    const rows = await this.db.read(statement("asset/versions"), { ids: [...new Set(ids)] });
+  /** Each id's nodes (as they stood at asOf: those ingested by then). */
+  async versions(ids: readonly string[], asOf: string | null = null): Promise<Map<string, VersionRow[]>> {
+    const rows = asOf
+      ? await this.db.read(statement("asset/versions-as-of"), { ids: [...new Set(ids)], asOf })
+      : await this.db.read(statement("asset/versions"), { ids: [...new Set(ids)] });
     return new Map(rows.map((r) => [r.id, r.versions]));
   }
 
@@ -61,12 +64,16 @@ export class AssetService {
    * id-1.2.0, id>=1.0.0, id@^1.2: the newest matching version — and placeholders resolve to null.
    * Two statements whatever the number of inputs.
    */
-  async resolveKeys(input: readonly string[], opts: { ranges?: boolean } = {}): Promise<(string | null)[]> {
+  async resolveKeys(input: readonly string[], opts: { ranges?: boolean; asOf?: string | null } = {}): Promise<(string | null)[]> {
     const texts = input.map((t) => t.trim());
-    const exact = await this.byKeys(texts);
+    const asOf = opts.asOf ?? null;
+    // As of a time, a key ingested later names nothing yet, and a bare id its newest version then.
+    const exact = (await this.byKeys(texts)).map((a) =>
+      a && asOf && a.ingestedAt && Date.parse(a.ingestedAt) > Date.parse(asOf) ? null : a,
+    );
     const refs = texts.map((t, i) => (exact[i] ? null : referenceOf(t, Boolean(opts.ranges))));
     const ids = [...new Set(refs.filter((r) => r !== null).map((r) => r.id))];
-    const versions = ids.length ? await this.versions(ids) : new Map<string, VersionRow[]>();
+    const versions = ids.length ? await this.versions(ids, asOf) : new Map<string, VersionRow[]>();
     return texts.map((_, i) => {
       const found = exact[i];
       if (found) return opts.ranges && found.placeholder ? null : found.key;
@@ -80,8 +87,8 @@ export class AssetService {
     });
   }
 
-  async resolveKey(input: string, argument = "key"): Promise<string> {
-    const [key] = await this.resolveKeys([input]);
+  async resolveKey(input: string, argument = "key", asOf: string | null = null): Promise<string> {
+    const [key] = await this.resolveKeys([input], { asOf });
     if (!key) throw unknownKey(input, argument);
     return key;
   }

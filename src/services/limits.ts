@@ -28,3 +28,13 @@ export function checkDepth(maxDepth: number | null | undefined, argument = "maxD
   }
   return maxDepth;
 }
+
+/** An `asOf` argument as an ISO time: a time, not in the future (null: now). */
+export function checkAsOf(asOf: Date | string | null | undefined): string | null {
+  if (asOf === null || asOf === undefined) return null;
+  const t = asOf instanceof Date ? asOf.getTime() : Date.parse(asOf);
+  if (Number.isNaN(t))
+    throw new BadUserInputError(`asOf: expected an ISO-8601 time such as 2026-06-01T00:00:00Z, found ${JSON.stringify(asOf)}`);
+  if (t > Date.now() + 1000) throw new BadUserInputError(`asOf: expected a time that has passed, found ${new Date(t).toISOString()}`);
+  return new Date(t).toISOString();
+}

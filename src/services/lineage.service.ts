@@ -7,7 +7,7 @@ import { assertStartsVisible, unknownKey, Visibility } from "./visibility.js";
 import type { Executor } from "../neo4j/executor.js";
 import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { AssetService } from "./asset.service.js";
-import { MAX_PATHS, checkDepth } from "./limits.js";
+import { MAX_PATHS, checkAsOf, checkDepth } from "./limits.js";
 import { pageSize, pageSortedByDepthKey, sortByDepthKey, type Page } from "./paging.js";
 import { explain, redact, traverse, type AssetSummary, type DirectionName, type ReachedNode } from "./traversal.js";
 import type { AnswerCache } from "./answer-cache.js";
@@ -52,21 +52,30 @@ export class LineageService {
       edgeTypes?: EdgeTypeName[] | null;
       first?: number | null;
       after?: string | null;
+      /** The graph as it stood then (ISO time); null: now. */
+      asOf?: Date | string | null;
     },
     viewer: Viewer = ANONYMOUS,
   ): Promise<TraversalPage> {
     const maxDepth = checkDepth(args.maxDepth);
+    const asOf = checkAsOf(args.asOf);
     pageSize(args.first);
     const vis = new Visibility(viewer);
-    const opts = { direction: args.direction, maxDepth, types: args.edgeTypes ?? null, versionFor: (n: number) => this.cache.keeps(n) };
-    const question = JSON.stringify(["lineage", args.key, args.direction, maxDepth, args.edgeTypes ?? null, vis.seeingClass]);
+    const opts = {
+      direction: args.direction,
+      maxDepth,
+      types: args.edgeTypes ?? null,
+      versionFor: (n: number) => this.cache.keeps(n),
+      asOf,
+    };
+    const question = JSON.stringify(["lineage", args.key, args.direction, maxDepth, args.edgeTypes ?? null, vis.seeingClass, asOf]);
     let kept = await this.cache.get<LineageWalk>(question);
     if (kept) await this.events.recordPrivateRead(viewer, kept.privateReads, "lineage");
     else {
       // Most questions name an exact key: try it as the start, and resolve a bare id (or answer
       // NOT_FOUND) only when it names no asset. One statement less per request.
       let walk = await traverse(this.db, [args.key], opts);
-      if (!walk.found.length) walk = await traverse(this.db, [await this.assets.resolveKey(args.key)], opts);
+      if (!walk.found.length) walk = await traverse(this.db, [await this.assets.resolveKey(args.key, "key", asOf)], opts);
       assertStartsVisible(walk, vis, args.key);
       const result = redact(walk, vis);
       await this.events.recordPrivateRead(viewer, [...vis.privateReads], "lineage");
@@ -100,21 +109,24 @@ export class LineageService {
   }
 
   async paths(
-    args: { from: string; to: string; maxDepth?: number | null; limit?: number | null },
+    args: { from: string; to: string; maxDepth?: number | null; limit?: number | null; asOf?: Date | string | null },
     viewer: Viewer = ANONYMOUS,
   ): Promise<EdgeModel[][]> {
     const maxDepth = checkDepth(args.maxDepth);
+    const asOf = checkAsOf(args.asOf);
     const limit = args.limit ?? 5;
     if (!Number.isInteger(limit) || limit < 1) throw new BadUserInputError(`limit: expected a whole number >= 1, found ${limit}`);
     if (limit > MAX_PATHS) throw new LimitExceededError(`limit: at most ${MAX_PATHS} paths, asked for ${limit}`);
-    const from = await this.assets.resolveKey(args.from, "from");
-    const to = await this.assets.resolveKey(args.to, "to");
+    const from = await this.assets.resolveKey(args.from, "from", asOf);
+    const to = await this.assets.resolveKey(args.to, "to", asOf);
     const vis = new Visibility(viewer);
     const ends = await this.assets.byKeys([from, to]);
     if (!vis.sees(ends[0]!)) throw unknownKey(args.from, "from");
     if (!vis.sees(ends[1]!)) throw unknownKey(args.to, "to");
     if (from === to) return [];
-    const rows = await this.db.read(statement("traverse/shortest-paths"), { from, to, maxDepth, limit });
+    const rows = asOf
+      ? await this.db.read(statement("traverse/shortest-paths-as-of"), { from, to, maxDepth, limit, asOf })
+      : await this.db.read(statement("traverse/shortest-paths"), { from, to, maxDepth, limit });
     const paths = rows.map((r) => r.edges);
     // Steps through assets the viewer may not see are shown by their opaque ids.
     const keys = [...new Set(paths.flat().flatMap((e) => [e.from, e.to]))];

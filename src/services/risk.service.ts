@@ -5,7 +5,7 @@ import type { EdgeModel } from "../model/asset.js";
 import type { AssetService } from "./asset.service.js";
 import type { AdvisoryModel, AdvisoryService } from "./advisory.service.js";
 import type { Executor } from "../neo4j/executor.js";
-import { MAX_AUDIT_KEYS, MAX_DEPTH, checkDepth } from "./limits.js";
+import { MAX_AUDIT_KEYS, MAX_DEPTH, checkAsOf, checkDepth } from "./limits.js";
 import type { TraversalPage } from "./lineage.service.js";
 import { pageSortedByDepthKey, sortByDepthKey } from "./paging.js";
 import type { AnswerCache } from "./answer-cache.js";
@@ -47,6 +47,8 @@ export interface BlastRadiusArgs {
   key?: string | null;
   maxDepth?: number | null;
   relations?: string[] | null;
+  /** The graph as it stood then (ISO time); null: now. */
+  asOf?: Date | string | null;
 }
 
 /** One affected asset as a download lists it (a hidden one: its opaque id and kind only). */
@@ -204,6 +206,7 @@ export class RiskService {
         "blastRadius: give exactly one of advisoryId (a published flag) and key (what if this asset were flagged)",
       );
     const maxDepth = checkDepth(args.maxDepth);
+    const asOf = checkAsOf(args.asOf);
     const question = JSON.stringify([
       "blastRadius",
       args.advisoryId ?? null,
@@ -211,6 +214,7 @@ export class RiskService {
       maxDepth,
       args.relations ?? null,
       vis.seeingClass,
+      asOf,
     ]);
     const kept = await this.cache.get<BlastRadiusWalk>(question);
     if (kept) {
@@ -223,12 +227,22 @@ export class RiskService {
     let validUntil: number | null = null;
     if (args.advisoryId) {
       advisory = await this.advisories.get(args.advisoryId);
-      const s = await this.advisories.sources(advisory.id);
-      sources = advisory.withdrawnAt ? [] : s.sources;
-      exempt = new Set(s.exempt);
-      validUntil = s.nextExpiryMs;
+      if (asOf) {
+        // As it stood then: what it flagged then, stopped by the exemptions in force then; nothing
+        // before it was published or after it was withdrawn.
+        const s = await this.advisories.sourcesAsOf(advisory.id, asOf);
+        sources = s.inForce ? s.sources : [];
+        exempt = new Set(s.exempt);
+        if (advisory.withdrawnAt && Date.parse(advisory.withdrawnAt) > Date.parse(asOf))
+          advisory = { ...advisory, withdrawnAt: null, withdrawReason: null };
+      } else {
+        const s = await this.advisories.sources(advisory.id);
+        sources = advisory.withdrawnAt ? [] : s.sources;
+        exempt = new Set(s.exempt);
+        validUntil = s.nextExpiryMs;
+      }
     } else {
-      const key = await this.assets.resolveKey(args.key!);
+      const key = await this.assets.resolveKey(args.key!, "key", asOf);
       const [asset] = await this.assets.byKeys([key]);
       if (!vis.sees(asset!)) throw unknownKey(args.key);
       advisory = {
@@ -253,6 +267,7 @@ export class RiskService {
       relations,
       stopAt: (n) => exempt.has(n.key),
       versionFor: (n) => this.cache.keeps(n),
+      asOf,
     });
     const result = redact(walk, vis);
     await this.events.recordPrivateRead(viewer, [...vis.privateReads], "blastRadius");
@@ -270,24 +285,27 @@ export class RiskService {
     return w;
   }
 
-  async riskReport(input: string, viewer: Viewer = ANONYMOUS): Promise<RiskReportModel> {
+  async riskReport(input: string, viewer: Viewer = ANONYMOUS, asOfInput: Date | string | null = null): Promise<RiskReportModel> {
+    const asOf = checkAsOf(asOfInput);
     // An exact key is tried as it is; a bare id is resolved (or NOT_FOUND answered) only when
     // it names no asset: one statement less per request.
     const cache = new Map<string, AdvisoryModel>();
     const vis = new Visibility(viewer);
-    const report = (await this.reportOf(input, cache, vis)) ?? (await this.reportOf(await this.assets.resolveKey(input), cache, vis));
+    const report =
+      (await this.reportOf(input, cache, vis, asOf)) ??
+      (await this.reportOf(await this.assets.resolveKey(input, "key", asOf), cache, vis, asOf));
     if (report === "hidden" || !report) throw unknownKey(input);
     await this.events.recordPrivateRead(viewer, [...vis.privateReads], "riskReport");
     return report;
   }
 
   /** Risk reports of resolved keys, one upstream walk each (keys the viewer may not see are left out). */
-  async riskReports(keys: string[], viewer: Viewer = ANONYMOUS): Promise<RiskReportModel[]> {
+  async riskReports(keys: string[], viewer: Viewer = ANONYMOUS, asOf: string | null = null): Promise<RiskReportModel[]> {
     const out: RiskReportModel[] = [];
     const advisoryCache = new Map<string, AdvisoryModel>();
     const vis = new Visibility(viewer);
     for (const key of keys) {
-      const report = await this.reportOf(key, advisoryCache, vis);
+      const report = await this.reportOf(key, advisoryCache, vis, asOf);
       if (report && report !== "hidden") out.push(report);
     }
     await this.events.recordPrivateRead(viewer, [...vis.privateReads], "riskReports");
@@ -299,6 +317,7 @@ export class RiskService {
     key: string,
     advisoryCache: Map<string, AdvisoryModel>,
     vis: Visibility,
+    asOf: string | null = null,
   ): Promise<RiskReportModel | null | "hidden"> {
     const relations = this.carryingRelations();
     const walk = await traverse(this.db, [key], {
@@ -307,6 +326,7 @@ export class RiskService {
       relations,
       withAdvisories: true,
       keepAllEdges: true,
+      asOf,
     });
     if (!walk.found.length) return null;
     const start = walk.nodes.get(walk.found[0]!);
@@ -352,10 +372,16 @@ export class RiskService {
    * The risk reports of what a deployment uses: keys, bare ids (newest version) or
    * id@range (newest matching version). Each advisory once, with every asset it reaches.
    */
-  async audit(inputs: string[], failAt: SeverityName, viewer: Viewer = ANONYMOUS): Promise<AuditModel> {
+  async audit(
+    inputs: string[],
+    failAt: SeverityName,
+    viewer: Viewer = ANONYMOUS,
+    asOfInput: Date | string | null = null,
+  ): Promise<AuditModel> {
     if (inputs.length > MAX_AUDIT_KEYS) throw new LimitExceededError(`keys: at most ${MAX_AUDIT_KEYS} a request, given ${inputs.length}`);
+    const asOf = checkAsOf(asOfInput);
     const vis = new Visibility(viewer);
-    const found = await this.assets.resolveKeys(inputs, { ranges: true });
+    const found = await this.assets.resolveKeys(inputs, { ranges: true, asOf });
     // A key the viewer may not see is unknown to it.
     const facts = await this.assets.byKeys(found.filter((k) => k !== null));
     const seen = new Set(facts.filter((a) => a !== null && vis.sees(a)).map((a) => a!.key));
@@ -363,7 +389,7 @@ export class RiskService {
     const unknown = inputs.filter((_, i) => keys[i] === null);
     const resolved = keys.filter((k) => k !== null);
     const audited = [...new Set(resolved)];
-    const reports = await this.riskReports(audited, viewer);
+    const reports = await this.riskReports(audited, viewer, asOf);
     const findings = new Map<string, { advisory: AdvisoryModel; reaches: AffectedModel[] }>();
     for (const r of reports)
       for (const risk of r.risks) {

@@ -67,6 +67,11 @@ export interface TraversalOptions {
   keepAllEdges?: boolean;
   maxReached?: number;
   budgetMs?: number;
+  /**
+   * Walk the graph as it stood then (ISO time): records ingested by then, edges as they were
+   * resolved then, advisories and exemptions in force then. Always one depth at a time.
+   */
+  asOf?: string | null;
 }
 
 export interface TraversalResult {
@@ -143,6 +148,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     types: opts.types?.length ? opts.types : null,
     relations: opts.relations ?? null,
     withAdvisories: Boolean(opts.withAdvisories),
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
   };
   const direction = opts.direction;
   // Two ways to get a depth's edges, with the same answer: deep questions fetch the whole
@@ -154,7 +160,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
   // twinsOf(frontier) gives the nodes SAME_AS joins to the frontier's (data-model.md §5): the
   // walk reaches them at the frontier's own depth, before any lineage edge of that depth.
   let twinsOf: (frontier: string[]) => Promise<[parent: string, twin: NodeInfo][]>;
-  const inMemory = opts.maxDepth >= REACH_MIN_DEPTH;
+  const inMemory = opts.maxDepth >= REACH_MIN_DEPTH && !opts.asOf;
   if (inMemory) {
     const info = new Map<string, NodeInfo>();
     const next = new Map<string, [string, EdgeTypeName, string, string | null][]>();
@@ -197,8 +203,13 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     twinsOf = async (frontier) =>
       twins.size ? frontier.flatMap((p) => (twins.get(p) ?? []).map((k) => [p, info.get(k)!] as [string, NodeInfo])) : [];
   } else {
-    await tx.forEachRow(cypher("traverse/start"), INFO_COLUMNS, { keys: [...startKeys] }, (get) => starts.push(nodeInfo(get, advisories)));
-    const hop = directedCypher("traverse/hop", direction);
+    await tx.forEachRow(
+      cypher(opts.asOf ? "traverse/start-as-of" : "traverse/start"),
+      INFO_COLUMNS,
+      { keys: [...startKeys], ...(opts.asOf ? { asOf: opts.asOf } : {}) },
+      (get) => starts.push(nodeInfo(get, advisories)),
+    );
+    const hop = directedCypher(opts.asOf ? "traverse/hop-as-of" : "traverse/hop", direction);
     // One statement per depth answers both questions (the lineage edges and the twins of its
     // nodes); a node's rows are fetched once and handed out as asked.
     const lineage = new Map<string, Step[]>();

@@ -71,6 +71,7 @@ describe("query plans", () => {
     const byId = statements.filter((s) => /\{id: \w+\}/.test(s.text) && /MATCH \(\w+:Asset \{id:/.test(s.text));
     expect(byId.map((s) => s.name).sort()).toEqual([
       "asset/versions",
+      "asset/versions-as-of",
       "ingest/edges-into-ids",
       "ingest/gc-placeholders",
       "ingest/owners",

@@ -7,7 +7,7 @@ import { cypherDir } from "../../src/neo4j/cypher.js";
 import { PARAMETERS } from "../../src/neo4j/statements.js";
 
 /** Statements read row by row with named columns (the traversals): typed where they are read. */
-const COLUMN_READ = ["traverse/hop", "traverse/reach", "traverse/start"];
+const COLUMN_READ = ["traverse/hop", "traverse/hop-as-of", "traverse/reach", "traverse/start", "traverse/start-as-of"];
 
 const files = fs
   .readdirSync(cypherDir)

@@ -16,10 +16,16 @@ async function rows(db: Executor, query: string, params: Record<string, unknown>
   }
 }
 
-/** Every node, edge and advisory link as sorted text, without ingestion times. */
+/**
+ * Every node, edge and advisory link as sorted text, without ingestion times; not the edges'
+ * history (WAS_*: what moved when, which depends on the order records arrived in).
+ */
 export async function canonicalDump(db: Executor): Promise<Dump> {
   const nodes = await rows(db, "MATCH (a:Asset) RETURN a.key AS key, [l IN labels(a) | l] AS labels, properties(a) AS props");
-  const edges = await rows(db, "MATCH (a:Asset)-[e]->(b:Asset) RETURN a.key AS from, type(e) AS type, properties(e) AS props, b.key AS to");
+  const edges = await rows(
+    db,
+    "MATCH (a:Asset)-[e]->(b:Asset) WHERE NOT type(e) STARTS WITH 'WAS_' RETURN a.key AS from, type(e) AS type, properties(e) AS props, b.key AS to",
+  );
   const adv = await rows(
     db,
     "MATCH (v:Advisory) OPTIONAL MATCH (v)-[:AFFECTS]->(a:Asset) WITH v, collect(a.key) AS keys RETURN properties(v) AS props, keys",

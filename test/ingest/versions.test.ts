@@ -15,8 +15,19 @@ afterAll(async () => db?.close());
 beforeEach(async () => wipe(db));
 
 async function edges(): Promise<string[]> {
-  const r = await rows(db, "MATCH (a:Asset)-[e]->(b:Asset) RETURN a.key AS a, type(e) AS t, e.relation AS r, b.key AS b ORDER BY a, b");
+  const r = await rows(
+    db,
+    "MATCH (a:Asset)-[e]->(b:Asset) WHERE NOT type(e) STARTS WITH 'WAS_' RETURN a.key AS a, type(e) AS t, e.relation AS r, b.key AS b ORDER BY a, b",
+  );
   return r.map((x) => `${x.a} -${x.t}:${x.r}-> ${x.b}`);
+}
+/** The edges floating references moved away from, kept for answers as of a past time. */
+async function history(): Promise<string[]> {
+  const r = await rows(
+    db,
+    "MATCH (a:Asset)-[e:WAS_DERIVED_FROM|WAS_TRAINED_ON]->(b:Asset) RETURN a.key AS a, type(e) AS t, b.key AS b, e.since <= e.until AS ordered ORDER BY a, b",
+  );
+  return r.map((x) => `${x.a} -${x.t}-> ${x.b}${x.ordered ? "" : " (until before since!)"}`);
 }
 async function nodes(): Promise<string[]> {
   const r = await rows(db, "MATCH (a:Asset) RETURN a.key AS k, a.kind AS kind, a.placeholder AS p ORDER BY k");
@@ -51,6 +62,8 @@ describe("version resolution", () => {
       "ranged@1.0.0 -DERIVED_FROM:derived_from-> base@1.1.0",
     ]);
     expect(await nodes()).toEqual(["base@1.0.0", "base@1.1.0", "ft@1.0.0", "pinned2@1.0.0", "pinned@1.0.0", "ranged@1.0.0"]);
+    // What moved is kept as history (not the edge to the placeholder, which is gone).
+    expect(await history()).toEqual(["ft@1.0.0 -WAS_DERIVED_FROM-> base@1.0.0", "ranged@1.0.0 -WAS_DERIVED_FROM-> base@1.0.0"]);
 
     await ingestInputs(db, [base200]);
     expect(await edges()).toEqual([
@@ -58,6 +71,11 @@ describe("version resolution", () => {
       "pinned2@1.0.0 -DERIVED_FROM:derived_from-> base@1.1.0",
       "pinned@1.0.0 -DERIVED_FROM:derived_from-> base@1.0.0",
       "ranged@1.0.0 -DERIVED_FROM:derived_from-> base@1.1.0",
+    ]);
+    expect(await history()).toEqual([
+      "ft@1.0.0 -WAS_DERIVED_FROM-> base@1.0.0",
+      "ft@1.0.0 -WAS_DERIVED_FROM-> base@1.1.0",
+      "ranged@1.0.0 -WAS_DERIVED_FROM-> base@1.0.0",
     ]);
   });
 

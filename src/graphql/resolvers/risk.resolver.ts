@@ -1,6 +1,7 @@
 // blastRadius, riskReport and audit: who is affected by a risk, and which risks reach an asset.
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { GraphQLDateTime } from "graphql-scalars";
 import type { AppContext } from "../context.js";
 import { loadAsset } from "../load-asset.js";
 import { toConnection, toAdvisory, toAffected } from "../mappers.js";
@@ -22,9 +23,15 @@ export class RiskResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Arg("relations", () => [String], { nullable: true, description: "Narrow the policy: follow only these relations." })
     relations: string[] | null,
+    @Arg("asOf", () => GraphQLDateTime, {
+      nullable: true,
+      description:
+        "Answer as the graph stood then: records ingested by then, edges as resolved then, advisories and exemptions in force then.",
+    })
+    asOf: Date | null,
     @Ctx() ctx: AppContext,
   ): Promise<BlastRadius> {
-    const r = await ctx.services.risk.blastRadius({ advisoryId, key, maxDepth, first, after, relations }, ctx.viewer);
+    const r = await ctx.services.risk.blastRadius({ advisoryId, key, maxDepth, first, after, relations, asOf }, ctx.viewer);
     return {
       ...toConnection(r, toAffected),
       advisory: toAdvisory(r.advisory),
@@ -42,8 +49,17 @@ export class RiskResolver {
     nullable: true,
     description: "Every open advisory that reaches an asset from upstream, each with its depth, effective severity and explanation.",
   })
-  async riskReport(@Arg("key", () => ID) key: string, @Ctx() ctx: AppContext): Promise<RiskReport> {
-    const r = await ctx.services.risk.riskReport(key, ctx.viewer);
+  async riskReport(
+    @Arg("key", () => ID) key: string,
+    @Arg("asOf", () => GraphQLDateTime, {
+      nullable: true,
+      description:
+        "Answer as the graph stood then: records ingested by then, edges as resolved then, advisories and exemptions in force then.",
+    })
+    asOf: Date | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<RiskReport> {
+    const r = await ctx.services.risk.riskReport(key, ctx.viewer, asOf);
     return Object.assign(new RiskReport(), {
       assetKey: r.key,
       highestSeverity: r.highestSeverity,
@@ -64,9 +80,15 @@ export class RiskResolver {
       description: "Fail at or above this severity (default HIGH).",
     })
     failAt: Severity | null,
+    @Arg("asOf", () => GraphQLDateTime, {
+      nullable: true,
+      description:
+        "Answer as the graph stood then: records ingested by then, edges as resolved then, advisories and exemptions in force then.",
+    })
+    asOf: Date | null,
     @Ctx() ctx: AppContext,
   ): Promise<AuditReport> {
-    const r = await ctx.services.risk.audit(keys, failAt ?? Severity.HIGH, ctx.viewer);
+    const r = await ctx.services.risk.audit(keys, failAt ?? Severity.HIGH, ctx.viewer, asOf);
     return {
       ...r,
       highestSeverity: r.highestSeverity,
