@@ -1,6 +1,7 @@
 // umr export <roots…> and umr verify-bundle <file>
 import fs from "node:fs";
 import { buildBundle, verifyBundle } from "../export/bundle.js";
+import { checkAsOf } from "../services/limits.js";
 import { exportSubgraph } from "../export/export.js";
 import type { DirectionName } from "../model/vocab.js";
 import { cliViewer } from "../model/viewer.js";
@@ -8,12 +9,17 @@ import { withServices } from "./session.js";
 
 export async function exportCommand(
   roots: string[],
-  opts: { direction: string; maxDepth?: number; format: string; out?: string; bundle?: string },
+  opts: { direction: string; maxDepth?: number; format: string; out?: string; bundle?: string; asOf?: string },
 ): Promise<number> {
   const direction = opts.direction.toUpperCase() as DirectionName;
   if (opts.bundle) {
     const bundle = await withServices((s) =>
-      buildBundle(s.exports, { roots, direction, maxDepth: opts.maxDepth ?? null }, new Date(), cliViewer(null)),
+      buildBundle(
+        s.exports,
+        { roots, direction, maxDepth: opts.maxDepth ?? null, ...(opts.asOf ? { asOf: checkAsOf(opts.asOf) } : {}) },
+        new Date(),
+        cliViewer(null),
+      ),
     );
     fs.writeFileSync(opts.bundle, bundle);
     const check = await verifyBundle(bundle);
@@ -23,7 +29,15 @@ export async function exportCommand(
     return 0;
   }
   const result = await withServices((s) =>
-    exportSubgraph(s.exports, roots, direction, opts.maxDepth ?? null, opts.format, cliViewer(null)),
+    exportSubgraph(
+      s.exports,
+      roots,
+      direction,
+      opts.maxDepth ?? null,
+      opts.format,
+      cliViewer(null),
+      opts.asOf ? checkAsOf(opts.asOf) : null,
+    ),
   );
   if (opts.out) {
     fs.writeFileSync(opts.out, result.content);

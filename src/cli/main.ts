@@ -84,6 +84,7 @@ program
   .addOption(new Option("--format <format>", "export format").choices(exportFormatChoices()).default("json"))
   .option("--out <file>", "write to this file instead of standard output")
   .option("--bundle <file>", "write an evidence bundle (tar: every format, advisories, paths, query, manifest with SHA-256s)")
+  .option("--as-of <time>", "the export (or bundle) as the graph stood then (ISO-8601): records, edges, advisories and exemptions of then")
   .action(async (roots: string[], opts: Parameters<typeof exportCommand>[1]) => {
     process.exitCode = await exportCommand(roots, opts);
   });

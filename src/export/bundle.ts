@@ -26,6 +26,8 @@ export interface BundleQuery {
   roots: string[];
   direction: DirectionName;
   maxDepth: number | null;
+  /** The graph as it stood then (ISO time); absent: now. */
+  asOf?: string | null;
 }
 
 export interface Manifest {
@@ -45,7 +47,7 @@ export async function buildBundle(
   now = new Date(),
   viewer: Viewer = ANONYMOUS,
 ): Promise<Buffer> {
-  const g = await exports.subgraph(query.roots, query.direction, query.maxDepth, viewer);
+  const g = await exports.subgraph(query.roots, query.direction, query.maxDepth, viewer, query.asOf ?? null);
   const { paths, roots, hiddenCount: _hidden, ...subgraph } = g;
   const files: [string, string, string][] = allExporters().map((e) => [`subgraph.${e.extension}`, e.render(subgraph), e.contentType]);
   files.push([

@@ -22,9 +22,10 @@ export async function exportSubgraph(
   maxDepth: number | null | undefined,
   format: string,
   viewer: Viewer = ANONYMOUS,
+  asOf: Date | string | null = null,
 ): Promise<ExportModel> {
   const exporter = exporterOf(format);
-  const { paths: _paths, roots: _roots, hiddenCount: _hidden, ...g } = await exports.subgraph(roots, direction, maxDepth, viewer);
+  const { paths: _paths, roots: _roots, hiddenCount: _hidden, ...g } = await exports.subgraph(roots, direction, maxDepth, viewer, asOf);
   return {
     format: exporter.name,
     contentType: exporter.contentType,

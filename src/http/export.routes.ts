@@ -1,9 +1,10 @@
 // HTTP downloads of exports and evidence bundles, with Content-Type and Content-Disposition.
-//   GET /export?roots=plip,clip&direction=UPSTREAM&maxDepth=3&format=GRAPHML
+//   GET /export?roots=plip,clip&direction=UPSTREAM&maxDepth=3&format=GRAPHML (&asOf=<ISO time>)
 //   GET /export/bundle?roots=plip&direction=UPSTREAM
 //   GET /blast-radius.csv?key=laion-5b (or advisoryId=...; maxDepth, relations=a,b): every affected asset, streamed
 import type { Express, Request } from "express";
 import { buildBundle, BUNDLE_CONTENT_TYPE } from "../export/bundle.js";
+import { checkAsOf } from "../services/limits.js";
 import { exportSubgraph } from "../export/export.js";
 import { allExporters } from "../export/registry.js";
 import type { Logger } from "../log.js";
@@ -35,7 +36,8 @@ function params(req: Request) {
     .filter(Boolean);
   const direction = String(req.query.direction ?? "UPSTREAM").toUpperCase() as DirectionName;
   const maxDepth = req.query.maxDepth ? Number(req.query.maxDepth) : null;
-  return { roots, direction, maxDepth };
+  const asOf = typeof req.query.asOf === "string" && req.query.asOf ? checkAsOf(req.query.asOf) : null;
+  return { roots, direction, maxDepth, asOf };
 }
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "_");
@@ -43,14 +45,14 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "_");
 export function exportRoutes(app: Express, services: Services, log: Logger): void {
   app.get("/export", async (req, res) => {
     try {
-      const { roots, direction, maxDepth } = params(req);
+      const { roots, direction, maxDepth, asOf } = params(req);
       const format = String(req.query.format ?? "JSON").toUpperCase();
       const names = allExporters().map((e) => e.name);
       if (!roots.length || !names.includes(format) || !["UPSTREAM", "DOWNSTREAM"].includes(direction)) {
         send(req, res, "BAD_USER_INPUT", `expected ?roots=<key,...>&direction=UPSTREAM|DOWNSTREAM&format=${names.join("|")}[&maxDepth=N]`);
         return;
       }
-      const result = await exportSubgraph(services.exports, roots, direction, maxDepth, format, req.viewer);
+      const result = await exportSubgraph(services.exports, roots, direction, maxDepth, format, req.viewer, asOf);
       const ext = result.extension;
       res.setHeader("Content-Type", `${result.contentType}; charset=utf-8`);
       res.setHeader("Content-Disposition", `attachment; filename="umr-${safe(roots.join("+"))}-${direction.toLowerCase()}.${ext}"`);
@@ -62,12 +64,12 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
 
   app.get("/export/bundle", async (req, res) => {
     try {
-      const { roots, direction, maxDepth } = params(req);
+      const { roots, direction, maxDepth, asOf } = params(req);
       if (!roots.length || !["UPSTREAM", "DOWNSTREAM"].includes(direction)) {
         send(req, res, "BAD_USER_INPUT", "expected ?roots=<key,...>&direction=UPSTREAM|DOWNSTREAM[&maxDepth=N]");
         return;
       }
-      const bundle = await buildBundle(services.exports, { roots, direction, maxDepth }, new Date(), req.viewer);
+      const bundle = await buildBundle(services.exports, { roots, direction, maxDepth, ...(asOf ? { asOf } : {}) }, new Date(), req.viewer);
       res.setHeader("Content-Type", BUNDLE_CONTENT_TYPE);
       res.setHeader("Content-Disposition", `attachment; filename="umr-evidence-${safe(roots.join("+"))}-${direction.toLowerCase()}.tar"`);
       res.send(bundle);

@@ -95,6 +95,8 @@ export interface Statements {
   "event/list": { params: EventParams & { after: { at: string; id: string } | null; limit: number }; row: { event: EventModel } };
   "export/advisories": { params: { keys: string[] }; row: { advisories: Map_[]; exemptions: Map_[] } };
   "export/edges": { params: { keys: string[] }; row: { from: string; to: string; type: string; props: Map_ } };
+  "export/edges-as-of": { params: { keys: string[]; asOf: string }; row: { from: string; to: string; type: string; props: Map_ } };
+  "export/advisories-as-of": { params: { keys: string[]; asOf: string }; row: { advisories: Map_[]; exemptions: Map_[] } };
   "export/nodes": { params: { keys: string[] }; row: { key: string; labels: string[]; props: Map_ } };
   "ingest/create-assets": { params: { rows: Rows }; row: { created: number } };
   "ingest/create-edges-derived-from": { params: { rows: { from: string; to: string; props: Map_ }[] }; row: { created: number } };
@@ -204,6 +206,8 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "event/list": ["after", "key", "limit", "operation", "org", "since", "until"],
   "export/advisories": ["keys"],
   "export/edges": ["keys"],
+  "export/edges-as-of": ["asOf", "keys"],
+  "export/advisories-as-of": ["asOf", "keys"],
   "export/nodes": ["keys"],
   "ingest/create-assets": ["rows"],
   "ingest/create-edges-derived-from": ["rows"],

@@ -5,7 +5,7 @@ import { LimitExceededError } from "../errors.js";
 import type { Subgraph, SubgraphEdge, SubgraphNode } from "../model/subgraph.js";
 import type { Executor } from "../neo4j/executor.js";
 import type { AssetService } from "./asset.service.js";
-import { checkDepth } from "./limits.js";
+import { checkAsOf, checkDepth } from "./limits.js";
 import { explain, redact, traverse, type DirectionName } from "./traversal.js";
 import { ANONYMOUS, type Viewer } from "../model/viewer.js";
 import type { EventService } from "./events.service.js";
@@ -43,12 +43,16 @@ export class ExportService {
     direction: DirectionName,
     maxDepth?: number | null,
     viewer: Viewer = ANONYMOUS,
+    asOfInput: Date | string | null = null,
   ): Promise<Subgraph & { paths: ExportPath[]; roots: string[]; hiddenCount: number }> {
     const depth = checkDepth(maxDepth);
+    // As the graph stood then: the nodes reached then, the edges as resolved then, the
+    // advisories and exemptions in force then.
+    const asOf = checkAsOf(asOfInput);
     const keys: string[] = [];
-    for (const r of roots) keys.push(await this.assets.resolveKey(r, "roots"));
+    for (const r of roots) keys.push(await this.assets.resolveKey(r, "roots", asOf));
     const vis = new Visibility(viewer);
-    const raw = await traverse(this.db, keys, { direction, maxDepth: depth, maxReached: this.maxNodes + 1 });
+    const raw = await traverse(this.db, keys, { direction, maxDepth: depth, maxReached: this.maxNodes + 1, asOf });
     assertStartsVisible(raw, vis, roots.join(", "), "roots");
     const walk = redact(raw, vis);
     if (walk.nodes.size > this.maxNodes) {
@@ -70,12 +74,28 @@ export class ExportService {
           ? { ...n, props: { ...n.props, document: scrub(n.props.document) } }
           : n,
     );
-    const edges = ((await this.db.read(statement("export/edges"), { keys: nodeKeys })) as unknown as SubgraphEdge[]).map((e) =>
+    const edgeRows = asOf
+      ? (await this.db.read(statement("export/edges-as-of"), { keys: nodeKeys, asOf })).map(
+          ({ props: { since: _s, until: _u, ...props }, ...e }) => ({
+            ...e,
+            props,
+          }),
+        )
+      : await this.db.read(statement("export/edges"), { keys: nodeKeys });
+    const edges = (edgeRows as unknown as SubgraphEdge[]).map((e) =>
       hidden.has(e.from) || hidden.has(e.to)
         ? { from: shown(e.from), to: shown(e.to), type: e.type, props: { relation: e.props.relation, redacted: true } }
         : e,
     );
-    const [extra] = await this.db.read(statement("export/advisories"), { keys: nodeKeys });
+    const [extra] = asOf
+      ? (await this.db.read(statement("export/advisories-as-of"), { keys: nodeKeys, asOf })).map((r) => ({
+          ...r,
+          // Withdrawn later: as it was then, before its withdrawal.
+          advisories: r.advisories.map(({ withdrawnAt, withdrawReason, withdrawnBy, ...a }) =>
+            typeof withdrawnAt === "string" && Date.parse(withdrawnAt) <= Date.parse(asOf) ? { ...a, withdrawnAt, withdrawReason, withdrawnBy } : a,
+          ),
+        }))
+      : await this.db.read(statement("export/advisories"), { keys: nodeKeys });
     // The sameAs statements between ids the export shows (both ends visible).
     // One pass over the nodes read (a find per node would be quadratic on a 100k-asset export).
     const shownIds = new Set(read.filter((r) => !hidden.has(r.key)).map((r) => r.props.id as string));

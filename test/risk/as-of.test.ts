@@ -3,7 +3,10 @@
 // blastRadius asked asOf each moment equal what they answered at that moment (recorded here), and
 // today's answers are what they were.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildBundle, verifyBundle } from "../../src/export/bundle.js";
+import { silentLogger } from "../../src/log.js";
 import { SYSTEM_VIEWER } from "../../src/model/viewer.js";
+import { Services } from "../../src/services/services.js";
 import type { Executor } from "../../src/neo4j/executor.js";
 import { openTestDb, wipe } from "../helpers/db.js";
 import { testApi, type TestApi } from "../helpers/graphql.js";
@@ -19,6 +22,7 @@ const QUESTIONS = {
   paths: `query($asOf: DateTime) { paths(from: "app", to: "base", asOf: $asOf) { from { key } to { key } relation } }`,
   riskReport: `query($asOf: DateTime) { riskReport(key: "app", asOf: $asOf) {
       highestSeverity risks { asset { key } advisory { id summary withdrawnAt } depth effectiveSeverity path { from { key } to { key } } } } }`,
+  export: `query($asOf: DateTime) { exportSubgraph(roots: ["app"], direction: UPSTREAM, format: JSON, asOf: $asOf) { content } }`,
   audit: `query($asOf: DateTime) { audit(keys: ["app", "base"], asOf: $asOf) { highestSeverity failed audited unknown findings { advisory { id } reaches { asset { key } } } } }`,
 };
 
@@ -28,7 +32,10 @@ let advisoryId: string;
 
 async function ask(q: string, asOf: string | null = null) {
   const r = await api.run(q, asOf ? { asOf } : {});
-  return r.errors ? { errors: r.errors.map((e) => e.extensions?.code) } : r.data;
+  if (r.errors) return { errors: r.errors.map((e) => e.extensions?.code) };
+  // An export is compared as the JSON it holds (a node's property order is Neo4j's storage order).
+  if (r.data?.exportSubgraph) return { exportSubgraph: JSON.parse(r.data.exportSubgraph.content as string) as unknown };
+  return r.data;
 }
 
 /** What every question answers now, and the time just after (every write before it committed). */
@@ -95,6 +102,22 @@ describe("asOf", () => {
       if ("blastRadius" in then) asked.blastRadius = await ask(blast(advisoryId), m.at);
       expect({ label, ...asked }).toEqual({ label, ...then });
     }
+  });
+
+  it("an evidence bundle asOf a moment holds that moment's subgraph, and says asOf in its query", async () => {
+    const services = new Services(db, silentLogger);
+    const m = moments[1]!;
+    const bundle = await buildBundle(
+      services.exports,
+      { roots: ["app"], direction: "UPSTREAM", maxDepth: null, asOf: m.at },
+      new Date(),
+      SYSTEM_VIEWER,
+    );
+    const check = await verifyBundle(bundle);
+    expect(check.ok).toBe(true);
+    expect(check.manifest!.query.parameters).toEqual({ roots: ["app"], direction: "UPSTREAM", maxDepth: null, asOf: m.at });
+    // v1.0.0's moment: app, tuned and base@1.0.0 — not base@1.1.0, which came later.
+    expect(check.manifest!.counts).toMatchObject({ nodes: 3, edges: 2 });
   });
 
   it("before the first record, the assets are unknown; the advisory reached nothing before it was published", async () => {

@@ -1,3 +1,4 @@
+import { GraphQLDateTime } from "graphql-scalars";
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { exportSubgraph } from "../../export/export.js";
 import type { AppContext } from "../context.js";
@@ -16,8 +17,13 @@ export class ExportResolver {
     @Arg("direction", () => Direction) direction: Direction,
     @Arg("maxDepth", () => Int, { nullable: true }) maxDepth: number | null,
     @Arg("format", () => ExportFormat) format: ExportFormat,
+    @Arg("asOf", () => GraphQLDateTime, {
+      nullable: true,
+      description: "The subgraph as the graph stood then: records ingested by then, edges as resolved then, advisories in force then.",
+    })
+    asOf: Date | null,
     @Ctx() ctx: AppContext,
   ): Promise<Export> {
-    return exportSubgraph(ctx.services.exports, roots, direction, maxDepth, format, ctx.viewer);
+    return exportSubgraph(ctx.services.exports, roots, direction, maxDepth, format, ctx.viewer, asOf);
   }
 }
