@@ -92,7 +92,9 @@ export class ExportService {
           ...r,
           // Withdrawn later: as it was then, before its withdrawal.
           advisories: r.advisories.map(({ withdrawnAt, withdrawReason, withdrawnBy, ...a }) =>
-            typeof withdrawnAt === "string" && Date.parse(withdrawnAt) <= Date.parse(asOf) ? { ...a, withdrawnAt, withdrawReason, withdrawnBy } : a,
+            typeof withdrawnAt === "string" && Date.parse(withdrawnAt) <= Date.parse(asOf)
+              ? { ...a, withdrawnAt, withdrawReason, withdrawnBy }
+              : a,
           ),
         }))
       : await this.db.read(statement("export/advisories"), { keys: nodeKeys });

@@ -226,8 +226,9 @@ export class Notifier {
     kept: KeptAnswer,
     affected: Set<string> | null,
     reports: ReportCache,
+    known: Set<string> | null = null,
   ): Promise<{ changes: Omit<RiskChangeModel, "notify">[]; kept: KeptAnswer }> {
-    const { answer, scope: covered } = await this.watches.answerOf(scope, viewer, affected, reports);
+    const { answer, scope: covered } = await this.watches.answerOf(scope, viewer, affected, reports, known);
     // Looked at: the new answer's assets, the kept ones a write may have changed, and the kept
     // ones the watch no longer covers (a bare id's newest version moved on).
     const looked = new Set([...answer.keys(), ...Object.keys(kept).filter((k) => !affected || affected.has(k) || !covered.has(k))]);
@@ -260,9 +261,18 @@ export class Notifier {
     const reports: ReportCache = new Map();
     const states: { id: string; state: string }[] = [];
     const notifications: { watchId: string; id: string; payload: string }[] = [];
-    for (const w of watches) {
+    const scopes = affected.all && !affected.all.size ? [] : await this.watches.scopesOf(watches);
+    for (const [i, w] of watches.entries()) {
       if (affected.all && !affected.all.size) break;
-      const r = await this.changesOf(w, watchViewer(w), JSON.parse(w.state) as KeptAnswer, affected.all, reports);
+      const kept = JSON.parse(w.state) as KeptAnswer;
+      // A watch that covers nothing the writes reached, and kept nothing they reached, is unchanged.
+      if (
+        affected.all &&
+        ![...scopes[i]!].some((k) => affected.all!.has(k)) &&
+        !Object.keys(kept).some((k) => affected.all!.has(k) || !scopes[i]!.has(k))
+      )
+        continue;
+      const r = await this.changesOf(w, watchViewer(w), kept, affected.all, reports, scopes[i]);
       if (!r.changes.length) continue;
       states.push({ id: w.id, state: JSON.stringify(r.kept) });
       const id = randomUUID();

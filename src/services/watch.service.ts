@@ -175,29 +175,49 @@ export class WatchService {
 
   /** The keys a watch covers now: its keys resolved, what lies within its depth downstream, what its organisation owns. */
   async scopeOf(scope: WatchScope): Promise<Set<string>> {
-    const resolved = (await this.assets.resolveKeys(scope.keys, { ranges: true })).filter((k): k is string => k !== null);
-    const out = new Set(resolved);
-    if (scope.downstreamDepth > 0 && resolved.length) {
-      const walk = await traverse(this.db, resolved, { direction: "DOWNSTREAM", maxDepth: scope.downstreamDepth });
-      for (const n of walk.nodes.values()) out.add(n.key);
+    return (await this.scopesOf([scope]))[0]!;
+  }
+
+  /** scopeOf for many watches: their keys resolved together (two statements for all of them). */
+  async scopesOf(scopes: readonly WatchScope[]): Promise<Set<string>[]> {
+    const all = [...new Set(scopes.flatMap((s) => s.keys))];
+    const resolved = all.length ? await this.assets.resolveKeys(all, { ranges: true }) : [];
+    const keyOf = new Map(all.map((k, i) => [k, resolved[i] ?? null]));
+    const owned = new Map<string, string[]>();
+    const out: Set<string>[] = [];
+    for (const scope of scopes) {
+      const keys = scope.keys.map((k) => keyOf.get(k)).filter((k): k is string => Boolean(k));
+      const covered = new Set(keys);
+      if (scope.downstreamDepth > 0 && keys.length) {
+        const walk = await traverse(this.db, keys, { direction: "DOWNSTREAM", maxDepth: scope.downstreamDepth });
+        for (const n of walk.nodes.values()) covered.add(n.key);
+      }
+      if (scope.ownedByMyOrg && scope.org) {
+        if (!owned.has(scope.org))
+          owned.set(
+            scope.org,
+            (await this.db.read(statement("watch/owned-keys"), { org: scope.org })).map((r) => r.key),
+          );
+        for (const k of owned.get(scope.org)!) covered.add(k);
+      }
+      out.push(covered);
     }
-    if (scope.ownedByMyOrg && scope.org)
-      for (const r of await this.db.read(statement("watch/owned-keys"), { org: scope.org })) out.add(r.key);
     return out;
   }
 
   /**
    * What reaches the watched assets at or above the watch's severity: of all of them, or (`only`)
    * of those a write may have changed. Risk reports are shared through `reports` by the watches
-   * that see alike.
+   * that see alike; `known` is the watch's scope when the caller has it (scopesOf).
    */
   async answerOf(
     scope: WatchScope,
     viewer: Viewer,
     only: Set<string> | null,
     reports: ReportCache,
+    known: Set<string> | null = null,
   ): Promise<{ answer: Map<string, Map<string, Finding>>; scope: Set<string> }> {
-    const covered = await this.scopeOf(scope);
+    const covered = known ?? (await this.scopeOf(scope));
     const keys = [...covered].filter((k) => !only || only.has(k)).sort();
     const seeing = new Visibility(viewer).seeingClass;
     const missing = keys.filter((k) => !reports.has(`${seeing} ${k}`));
