@@ -84,6 +84,7 @@ try {
     genDir: path.join(projectRoot, "bench", "out", `gen-${opts.assets}-${opts.seed}`),
     db,
     jvmPid: target.pid ?? null,
+    neo4j: target,
     log,
     naiveCapMs: opts.naiveCap * 1000,
     chunk: opts.chunk,
