@@ -61,7 +61,10 @@ export interface CauseModel {
   id: string;
   at: string;
   kind: string;
+  /** The keys it touched that the watch's viewer may see. */
   keys: string[];
+  /** How many it touched that the viewer may not see. */
+  hiddenCount: number;
   advisoryId: string | null;
 }
 

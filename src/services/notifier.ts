@@ -74,7 +74,7 @@ const DELIVERY_BATCH = 8;
 
 function causeOf(e: TrailEvent): CauseModel {
   const kind = KIND_OF.get(e.operation)!;
-  return { id: e.id, at: e.at, kind, keys: e.keys, advisoryId: kind === "RECORDS_INGESTED" ? null : (e.ids[0] ?? null) };
+  return { id: e.id, at: e.at, kind, keys: e.keys, hiddenCount: 0, advisoryId: kind === "RECORDS_INGESTED" ? null : (e.ids[0] ?? null) };
 }
 
 export class Notifier {
@@ -207,16 +207,32 @@ export class Notifier {
     return { each, all };
   }
 
-  /** The events that explain a watch's changes: made since it was, touching what changed. */
-  private causesOf(
+  /**
+   * The events that explain a watch's changes: made since it was, touching what changed — as the
+   * watch's viewer may see them (as the changes feed shows them): the keys it may not see left
+   * out and counted, and an event that touched only such keys not shown at all.
+   */
+  private async causesOf(
     events: TrailEvent[],
     affected: { each: (Set<string> | null)[] },
     changes: { key: string }[],
     since: number,
-  ): CauseModel[] {
+    viewer: Viewer,
+  ): Promise<CauseModel[]> {
     const keys = changes.map((c) => c.key);
     const why = events.filter((e, i) => Date.parse(e.at) >= since && (!affected.each[i] || keys.some((k) => affected.each[i]!.has(k))));
-    return (why.length ? why : events).map(causeOf);
+    const chosen = why.length ? why : events;
+    const touched = [...new Set(chosen.flatMap((e) => e.keys))];
+    const found = await this.assets.byKeys(touched);
+    const vis = new Visibility(viewer);
+    // A key that names no asset any more (a placeholder replaced by its record) was public.
+    const hidden = new Set(touched.filter((k, i) => found[i] && !vis.sees(found[i]!)));
+    return chosen
+      .filter((e) => !e.keys.length || e.keys.some((k) => !hidden.has(k)))
+      .map((e) => {
+        const c = causeOf(e);
+        return { ...c, keys: c.keys.filter((k) => !hidden.has(k)), hiddenCount: c.keys.filter((k) => hidden.has(k)).length };
+      });
   }
 
   /** The changes of one watch's answer over the affected assets, and its new kept answer. */
@@ -281,7 +297,7 @@ export class Notifier {
         type: "risk.changed",
         at: new Date().toISOString(),
         watch: { id: w.id, name: w.name },
-        causes: this.causesOf(events, affected, r.changes, Date.parse(w.createdAt)),
+        causes: await this.causesOf(events, affected, r.changes, Date.parse(w.createdAt), watchViewer(w)),
         changes: await this.withRecipients(r.changes),
       };
       notifications.push({ watchId: w.id, id, payload: JSON.stringify(payload) });
@@ -314,7 +330,7 @@ export class Notifier {
         if (r.changes.length)
           sub.push({
             at: new Date().toISOString(),
-            causes: this.causesOf(events, affected, r.changes, sub.since),
+            causes: await this.causesOf(events, affected, r.changes, sub.since, sub.viewer),
             changes: await this.withRecipients(r.changes),
           });
       }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadNotifySettings, loadSecurity, type NotifySettings } from "../../src/config.js";
 import { startHttpServer, type HttpServer } from "../../src/http/server.js";
 import { silentLogger } from "../../src/log.js";
+import { cliViewer } from "../../src/model/viewer.js";
 import type { Executor } from "../../src/neo4j/executor.js";
 import { verify } from "../../src/services/webhooks.js";
 import { openTestDb, wipe } from "../helpers/db.js";
@@ -394,6 +395,32 @@ describe("watches", () => {
     });
     await client.dispose();
     expect(outcome).toBe("error");
+  });
+
+  it("a cause that touched another organisation's private record does not name it", async () => {
+    // pub-root ← secretco's private fine-tune ← acme's public app; an advisory on pub-root reaches the app.
+    await ingestInputs(db, [umr("pub-root", "1.0.0", "dataset")]);
+    await ingestInputs(db, [umr("secret-ft", "1.0.0", "model", ["pub-root"], { visibility: "private" })], {
+      viewer: cliViewer("secretco"),
+    });
+    await ingestInputs(db, [umr("acme-app", "1.0.0", "application", ["secret-ft"])], { viewer: cliViewer("acme") });
+    const advisory = await publish("pub-root", "pub-root flagged");
+    const made = await gql(
+      `mutation($u: String!, $s: String!) { createWatch(input: {keys: ["acme-app"], webhookUrl: $u, secret: $s}) { id } }`,
+      { u: receiver.url, s: SECRET },
+      labToken,
+    );
+    expect(made.errors).toBeUndefined();
+    const before = receiver.delivered().length;
+    // secretco's new private version, built on nothing: the app's floating reference moves to it,
+    // and the advisory no longer reaches the app.
+    await ingestInputs(db, [umr("secret-ft", "1.1.0", "model", [], { visibility: "private" })], { viewer: cliViewer("secretco") });
+    await until("the watch's notification", () => receiver.delivered().length === before + 1);
+    const got = receiver.delivered().at(-1)!;
+    expect(got.payload.causes.map((c: any) => [c.kind, c.keys, c.hiddenCount])).toEqual([["RECORDS_INGESTED", ["acme-app@1.0.0"], 1]]);
+    expect(got.payload.changes.map((c: any) => [c.type, c.key, c.advisory.id])).toEqual([["CLEARED", "acme-app@1.0.0", advisory]]);
+    expect(JSON.stringify(got.payload)).not.toContain("secret-ft");
+    await gql(`mutation($id: ID!) { deleteWatch(id: $id) }`, { id: made.data.createWatch.id }, labToken);
   });
 
   it("deletes the watch: it is told nothing more", async () => {

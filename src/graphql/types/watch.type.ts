@@ -131,8 +131,11 @@ export class NotificationCause {
   @Field(() => ChangeKind, { description: "What it was." })
   kind!: ChangeKind;
 
-  @Field(() => [String], { description: "The keys it touched." })
+  @Field(() => [String], { description: "The keys it touched that you may see." })
   keys!: string[];
+
+  @Field(() => Int, { description: "How many keys it touched that you may not see." })
+  hiddenCount!: number;
 
   @Field(() => String, { nullable: true, description: "Its advisory, for advisory and exemption writes." })
   advisoryId!: string | null;
