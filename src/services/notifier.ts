@@ -226,7 +226,7 @@ export class Notifier {
     const found = await this.assets.byKeys(touched);
     const vis = new Visibility(viewer);
     // A key that names no asset any more (a placeholder replaced by its record) was public.
-    const hidden = new Set(touched.filter((k, i) => found[i] && !vis.sees(found[i]!)));
+    const hidden = new Set(touched.filter((k, i) => found[i] && !vis.sees(found[i])));
     return chosen
       .filter((e) => !e.keys.length || e.keys.some((k) => !hidden.has(k)))
       .map((e) => {
