@@ -138,7 +138,7 @@ async function serverProcess(creds: Neo4jCredentials, env: Record<string, string
 }
 
 /** CPU seconds a process (the JVM, an API server) has used (user + system), from /proc. */
-function jvmCpuSeconds(pid: number | null | undefined): number | null {
+function cpuSeconds(pid: number | null | undefined): number | null {
   if (!pid) return null;
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
@@ -149,7 +149,7 @@ function jvmCpuSeconds(pid: number | null | undefined): number | null {
 }
 
 /** A process's peak RSS (VmHWM), in MB, while it lives. */
-function jvmPeakMb(pid: number | null | undefined): number | null {
+function peakRssMb(pid: number | null | undefined): number | null {
   if (!pid) return null;
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -271,7 +271,7 @@ export async function runBench(o: BenchOptions) {
     const server = o.neo4j ? await serverProcess(o.neo4j, limits) : await inProcess();
     const cold = o.neo4j ? await serverProcess(o.neo4j, { ...limits, UMR_CACHE_MB: "0" }) : await inProcess({ maxBytes: 0, minNodes: 0 });
     const serverPeakMb = () => {
-      const peaks = [server.pid, cold.pid].map((p) => jvmPeakMb(p)).filter((m): m is number => m !== null);
+      const peaks = [server.pid, cold.pid].map((p) => peakRssMb(p)).filter((m): m is number => m !== null);
       return peaks.length ? Math.max(...peaks) : null;
     };
     const gql = async (query: string, variables: Record<string, unknown>, url = server.url) => {
@@ -487,8 +487,8 @@ export async function runBench(o: BenchOptions) {
       let next = 0;
       const t = performance.now();
       const nodeCpu0 = process.cpuUsage();
-      const serverCpu0 = jvmCpuSeconds(server.pid) ?? 0;
-      const jvmCpu0 = jvmCpuSeconds(o.jvmPid);
+      const serverCpu0 = cpuSeconds(server.pid) ?? 0;
+      const jvmCpu0 = cpuSeconds(o.jvmPid);
       await Promise.all(
         Array.from({ length: clients }, async () => {
           while (next < total) {
@@ -501,8 +501,8 @@ export async function runBench(o: BenchOptions) {
       const seconds = (performance.now() - t) / 1000;
       const bench = process.cpuUsage(nodeCpu0);
       // The API server's own process, when it runs as one, is Node too.
-      const nodeCpu = { user: bench.user + ((jvmCpuSeconds(server.pid) ?? 0) - serverCpu0) * 1e6, system: bench.system };
-      const jvmCpu1 = jvmCpuSeconds(o.jvmPid);
+      const nodeCpu = { user: bench.user + ((cpuSeconds(server.pid) ?? 0) - serverCpu0) * 1e6, system: bench.system };
+      const jvmCpu1 = cpuSeconds(o.jvmPid);
       throughput.push({
         clients,
         requests: total,
@@ -652,7 +652,7 @@ export async function runBench(o: BenchOptions) {
       },
       csrLoadSeconds: Math.round(csrLoadMs) / 1000,
       throughput,
-      memory: { nodePeakRssMb: Math.round(peakRss / 1024 / 1024), serverPeakRssMb, jvmPeakRssMb: jvmPeakMb(o.jvmPid) },
+      memory: { nodePeakRssMb: Math.round(peakRss / 1024 / 1024), serverPeakRssMb, jvmPeakRssMb: peakRssMb(o.jvmPid) },
       targets,
     };
   } finally {

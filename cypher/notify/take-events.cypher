@@ -2,7 +2,7 @@
 // second taker, whose transaction then writes nothing), and keeps the newest one's time.
 // Parameters: $events ([{id, at}]).
 UNWIND $events AS e
-CREATE (:Notified {eventId: e.id, eventAt: datetime(e.at), takenAt: datetime()})
+CREATE (:Notified {eventId: e.id, takenAt: datetime()})
 WITH max(datetime(e.at)) AS newest
 MERGE (s:NotifierState {id: 'notifier'})
 SET s.lastEventAt = CASE WHEN s.lastEventAt IS NULL OR s.lastEventAt < newest THEN newest ELSE s.lastEventAt END

@@ -17,3 +17,18 @@ export interface AdvisoryModel {
   withdrawnAt: string | null;
   withdrawReason?: string | null;
 }
+
+/**
+ * An advisory (or an export's map of one) as it stood at `asOf`: a withdrawal made after then is
+ * not yet made, so its withdrawal fields are left out.
+ */
+export function asItStood<T extends { withdrawnAt?: unknown }>(a: T, asOf: string): T {
+  if (typeof a.withdrawnAt !== "string" || Date.parse(a.withdrawnAt) <= Date.parse(asOf)) return a;
+  const {
+    withdrawnAt: _at,
+    withdrawReason: _why,
+    withdrawnBy: _by,
+    ...then
+  } = a as T & { withdrawReason?: unknown; withdrawnBy?: unknown };
+  return then as T;
+}

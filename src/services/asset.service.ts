@@ -87,6 +87,17 @@ export class AssetService {
     });
   }
 
+  /**
+   * resolveKeys with ranges, as a viewer sees the answer: a key it may not see resolves to null
+   * (unknown to it), as for one that names nothing. What audits and watches take.
+   */
+  async resolveVisible(input: readonly string[], vis: Visibility, asOf: string | null = null): Promise<(string | null)[]> {
+    const found = await this.resolveKeys(input, { ranges: true, asOf });
+    const facts = await this.byKeys(found.filter((k) => k !== null));
+    const seen = new Set(facts.filter((a) => a !== null && vis.sees(a)).map((a) => a!.key));
+    return found.map((k) => (k !== null && seen.has(k) ? k : null));
+  }
+
   async resolveKey(input: string, argument = "key", asOf: string | null = null): Promise<string> {
     const [key] = await this.resolveKeys([input], { asOf });
     if (!key) throw unknownKey(input, argument);

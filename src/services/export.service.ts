@@ -2,6 +2,7 @@
 import { statement } from "../neo4j/statements.js";
 import { limits } from "../config.js";
 import { LimitExceededError } from "../errors.js";
+import { asItStood } from "../model/advisory.js";
 import type { Subgraph, SubgraphEdge, SubgraphNode } from "../model/subgraph.js";
 import type { Executor } from "../neo4j/executor.js";
 import type { AssetService } from "./asset.service.js";
@@ -90,12 +91,7 @@ export class ExportService {
     const [extra] = asOf
       ? (await this.db.read(statement("export/advisories-as-of"), { keys: nodeKeys, asOf })).map((r) => ({
           ...r,
-          // Withdrawn later: as it was then, before its withdrawal.
-          advisories: r.advisories.map(({ withdrawnAt, withdrawReason, withdrawnBy, ...a }) =>
-            typeof withdrawnAt === "string" && Date.parse(withdrawnAt) <= Date.parse(asOf)
-              ? { ...a, withdrawnAt, withdrawReason, withdrawnBy }
-              : a,
-          ),
+          advisories: r.advisories.map((a) => asItStood(a, asOf)),
         }))
       : await this.db.read(statement("export/advisories"), { keys: nodeKeys });
     // The sameAs statements between ids the export shows (both ends visible).

@@ -242,7 +242,7 @@ export class Notifier {
     kept: KeptAnswer,
     affected: Set<string> | null,
     reports: ReportCache,
-    known: Set<string> | null = null,
+    known: Set<string>,
   ): Promise<{ changes: Omit<RiskChangeModel, "notify">[]; kept: KeptAnswer }> {
     const { answer, scope: covered } = await this.watches.answerOf(scope, viewer, affected, reports, known);
     // Looked at: the new answer's assets, the kept ones a write may have changed, and the kept
@@ -277,18 +277,13 @@ export class Notifier {
     const reports: ReportCache = new Map();
     const states: { id: string; state: string }[] = [];
     const notifications: { watchId: string; id: string; payload: string }[] = [];
-    const scopes = affected.all && !affected.all.size ? [] : await this.watches.scopesOf(watches);
-    for (const [i, w] of watches.entries()) {
-      if (affected.all && !affected.all.size) break;
-      const kept = JSON.parse(w.state) as KeptAnswer;
-      // A watch that covers nothing the writes reached, and kept nothing they reached, is unchanged.
-      if (
-        affected.all &&
-        ![...scopes[i]!].some((k) => affected.all!.has(k)) &&
-        !Object.keys(kept).some((k) => affected.all!.has(k) || !scopes[i]!.has(k))
-      )
-        continue;
-      const r = await this.changesOf(w, watchViewer(w), kept, affected.all, reports, scopes[i]);
+    // Writes that reached nothing change no watch (the events are taken all the same). A watch
+    // whose scope the writes did not reach asks for no risk report (answerOf looks only there).
+    const candidates = affected.all && !affected.all.size ? [] : watches;
+    const scopes = await this.watches.scopesOf(candidates);
+    for (const [i, w] of candidates.entries()) {
+      const viewer = watchViewer(w);
+      const r = await this.changesOf(w, viewer, JSON.parse(w.state) as KeptAnswer, affected.all, reports, scopes[i]!);
       if (!r.changes.length) continue;
       states.push({ id: w.id, state: JSON.stringify(r.kept) });
       const id = randomUUID();
@@ -297,7 +292,7 @@ export class Notifier {
         type: "risk.changed",
         at: new Date().toISOString(),
         watch: { id: w.id, name: w.name },
-        causes: await this.causesOf(events, affected, r.changes, Date.parse(w.createdAt), watchViewer(w)),
+        causes: await this.causesOf(events, affected, r.changes, Date.parse(w.createdAt), viewer),
         changes: await this.withRecipients(r.changes),
       };
       notifications.push({ watchId: w.id, id, payload: JSON.stringify(payload) });
@@ -324,8 +319,10 @@ export class Notifier {
     if (this.riskSubscribers.size) {
       const affected = await this.affectedBy(events);
       const reports: ReportCache = new Map();
-      for (const sub of this.riskSubscribers) {
-        const r = await this.changesOf(sub.scope, sub.viewer, sub.kept, affected.all, reports);
+      const subscribers = [...this.riskSubscribers];
+      const scopes = await this.watches.scopesOf(subscribers.map((s) => s.scope));
+      for (const [i, sub] of subscribers.entries()) {
+        const r = await this.changesOf(sub.scope, sub.viewer, sub.kept, affected.all, reports, scopes[i]!);
         sub.kept = r.kept;
         if (r.changes.length)
           sub.push({

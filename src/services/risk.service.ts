@@ -2,6 +2,7 @@
 // asset from upstream) and audits (risk reports of a whole deployment), by the policy.
 import { BadUserInputError, LimitExceededError } from "../errors.js";
 import type { EdgeModel } from "../model/asset.js";
+import { asItStood } from "../model/advisory.js";
 import type { AssetService } from "./asset.service.js";
 import type { AdvisoryModel, AdvisoryService } from "./advisory.service.js";
 import type { Executor } from "../neo4j/executor.js";
@@ -233,8 +234,7 @@ export class RiskService {
         const s = await this.advisories.sourcesAsOf(advisory.id, asOf);
         sources = s.inForce ? s.sources : [];
         exempt = new Set(s.exempt);
-        if (advisory.withdrawnAt && Date.parse(advisory.withdrawnAt) > Date.parse(asOf))
-          advisory = { ...advisory, withdrawnAt: null, withdrawReason: null };
+        advisory = asItStood(advisory, asOf);
       } else {
         const s = await this.advisories.sources(advisory.id);
         sources = advisory.withdrawnAt ? [] : s.sources;
@@ -381,11 +381,8 @@ export class RiskService {
     if (inputs.length > MAX_AUDIT_KEYS) throw new LimitExceededError(`keys: at most ${MAX_AUDIT_KEYS} a request, given ${inputs.length}`);
     const asOf = checkAsOf(asOfInput);
     const vis = new Visibility(viewer);
-    const found = await this.assets.resolveKeys(inputs, { ranges: true, asOf });
     // A key the viewer may not see is unknown to it.
-    const facts = await this.assets.byKeys(found.filter((k) => k !== null));
-    const seen = new Set(facts.filter((a) => a !== null && vis.sees(a)).map((a) => a!.key));
-    const keys = found.map((k) => (k !== null && seen.has(k) ? k : null));
+    const keys = await this.assets.resolveVisible(inputs, vis, asOf);
     const unknown = inputs.filter((_, i) => keys[i] === null);
     const resolved = keys.filter((k) => k !== null);
     const audited = [...new Set(resolved)];

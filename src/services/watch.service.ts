@@ -70,6 +70,8 @@ export function watchViewer(w: Pick<WatchRow, "id" | "org" | "subject" | "roles"
   return { subject: w.subject, org: w.org, roles: w.roles, credentialId: `watch:${w.id}` };
 }
 
+const notFound = (id: string) => new NotFoundError(`watch: no watch of your organisation has id ${JSON.stringify(id)}`, { id });
+
 function signature(r: { effectiveSeverity: string; path: EdgeModel[] }): string {
   return `${r.effectiveSeverity}|${r.path.map((e) => `${e.from}>${e.type}:${e.relation}>${e.to}`).join(",")}`;
 }
@@ -109,11 +111,8 @@ export class WatchService {
         );
     } else if (input.secret) throw new BadUserInputError("secret: only a watch with a webhookUrl signs deliveries; give webhookUrl too");
     // Every key must name something the creator sees: a watch on a typo would watch nothing, silently.
-    const found = await this.assets.resolveKeys(keys, { ranges: true });
-    const facts = await this.assets.byKeys(found.filter((k) => k !== null));
-    const vis = new Visibility(viewer);
-    const seen = new Set(facts.filter((a) => a !== null && vis.sees(a)).map((a) => a!.key));
-    const unknown = keys.filter((_, i) => found[i] === null || !seen.has(found[i]!));
+    const found = await this.assets.resolveVisible(keys, new Visibility(viewer));
+    const unknown = keys.filter((_, i) => found[i] === null);
     if (unknown.length)
       throw new BadUserInputError(`keys: no asset you may see has ${unknown.map((k) => JSON.stringify(k)).join(", ")}`, { keys: unknown });
     const existing = await this.db.read(statement("watch/list"), { org: viewer.org, all: false, id: null });
@@ -149,14 +148,15 @@ export class WatchService {
   async get(id: string, viewer: Viewer): Promise<WatchModel> {
     const [row] =
       viewer.credentialId === null ? [] : await this.db.read(statement("watch/list"), { org: viewer.org, all: isAdmin(viewer), id });
-    if (!row) throw new NotFoundError(`watch: no watch of your organisation has id ${JSON.stringify(id)}`, { id });
+    if (!row) throw notFound(id);
     return row.watch;
   }
 
   async delete(id: string, viewer: Viewer): Promise<boolean> {
-    await this.get(id, viewer);
-    const [row] = await this.db.write(statement("watch/delete"), { id, org: viewer.org, all: isAdmin(viewer) });
-    return (row?.deleted ?? 0) > 0;
+    const [row] =
+      viewer.credentialId === null ? [] : await this.db.write(statement("watch/delete"), { id, org: viewer.org, all: isAdmin(viewer) });
+    if (!row?.deleted) throw notFound(id);
+    return true;
   }
 
   async notifications(watchId: string, viewer: Viewer, first = 20, id: string | null = null): Promise<NotificationModel[]> {

@@ -139,7 +139,6 @@ export async function post(url: string, body: string, headers: Record<string, st
           ...headers,
         },
         lookup,
-        timeout: s.timeoutMs,
       },
       (res) => {
         res.resume();
@@ -149,9 +148,9 @@ export async function post(url: string, body: string, headers: Record<string, st
         res.on("error", (err) => resolve(done(res.statusCode ?? null, err.message)));
       },
     );
+    // One deadline for the whole attempt (connecting, sending, the answer).
     const timer = setTimeout(() => req.destroy(new Error(`no answer within ${s.timeoutMs} ms`)), s.timeoutMs);
     req.on("close", () => clearTimeout(timer));
-    req.on("timeout", () => req.destroy(new Error(`no answer within ${s.timeoutMs} ms`)));
     req.on("error", (err) => resolve(done(null, err.message)));
     req.end(body);
   });

@@ -405,6 +405,8 @@ describe("watches", () => {
     });
     await ingestInputs(db, [umr("acme-app", "1.0.0", "application", ["secret-ft"])], { viewer: cliViewer("acme") });
     const advisory = await publish("pub-root", "pub-root flagged");
+    // The writes so far taken by the notifier before the watch is made (this case is about one write's cause).
+    await settled();
     const made = await gql(
       `mutation($u: String!, $s: String!) { createWatch(input: {keys: ["acme-app"], webhookUrl: $u, secret: $s}) { id } }`,
       { u: receiver.url, s: SECRET },

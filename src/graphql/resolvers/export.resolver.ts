@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from "graphql-scalars";
+import { AsOfArg } from "../as-of.arg.js";
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { exportSubgraph } from "../../export/export.js";
 import type { AppContext } from "../context.js";
@@ -17,10 +17,7 @@ export class ExportResolver {
     @Arg("direction", () => Direction) direction: Direction,
     @Arg("maxDepth", () => Int, { nullable: true }) maxDepth: number | null,
     @Arg("format", () => ExportFormat) format: ExportFormat,
-    @Arg("asOf", () => GraphQLDateTime, {
-      nullable: true,
-      description: "The subgraph as the graph stood then: records ingested by then, edges as resolved then, advisories in force then.",
-    })
+    @AsOfArg("The subgraph as the graph stood then: records ingested by then, edges as resolved then, advisories in force then.")
     asOf: Date | null,
     @Ctx() ctx: AppContext,
   ): Promise<Export> {

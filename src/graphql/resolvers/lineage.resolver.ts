@@ -1,6 +1,6 @@
 // lineage and paths: what an asset was built from, what was built from it, and why.
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import { GraphQLDateTime } from "graphql-scalars";
+import { AsOfArg } from "../as-of.arg.js";
 import type { AppContext } from "../context.js";
 import { toConnection, toEdge } from "../mappers.js";
 import { Edge } from "../types/asset.type.js";
@@ -21,11 +21,7 @@ export class LineageResolver {
     @Arg("edgeTypes", () => [EdgeType], { nullable: true, description: "Follow only these edge types." }) edgeTypes: EdgeType[] | null,
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Arg("asOf", () => GraphQLDateTime, {
-      nullable: true,
-      description:
-        "Answer as the graph stood then: records ingested by then, edges as resolved then, advisories and exemptions in force then.",
-    })
+    @AsOfArg()
     asOf: Date | null,
     @Ctx() ctx: AppContext,
   ): Promise<Traversal> {
@@ -56,11 +52,7 @@ export class LineageResolver {
     @Arg("to", () => ID) to: string,
     @Arg("maxDepth", () => Int, { nullable: true }) maxDepth: number | null,
     @Arg("limit", () => Int, { nullable: true }) limit: number | null,
-    @Arg("asOf", () => GraphQLDateTime, {
-      nullable: true,
-      description:
-        "Answer as the graph stood then: records ingested by then, edges as resolved then, advisories and exemptions in force then.",
-    })
+    @AsOfArg()
     asOf: Date | null,
     @Ctx() ctx: AppContext,
   ): Promise<Edge[][]> {

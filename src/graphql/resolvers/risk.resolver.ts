@@ -1,7 +1,7 @@
 // blastRadius, riskReport and audit: who is affected by a risk, and which risks reach an asset.
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
-import { GraphQLDateTime } from "graphql-scalars";
+import { AsOfArg } from "../as-of.arg.js";
 import type { AppContext } from "../context.js";
 import { loadAsset } from "../load-asset.js";
 import { toConnection, toAdvisory, toAffected } from "../mappers.js";
@@ -23,11 +23,7 @@ export class RiskResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Arg("relations", () => [String], { nullable: true, description: "Narrow the policy: follow only these relations." })
     relations: string[] | null,
-    @Arg("asOf", () => GraphQLDateTime, {
-      nullable: true,
-      description:
-        "Answer as the graph stood then: records ingested by then, edges as resolved then, advisories and exemptions in force then.",
-    })
+    @AsOfArg()
     asOf: Date | null,
     @Ctx() ctx: AppContext,
   ): Promise<BlastRadius> {
@@ -51,11 +47,7 @@ export class RiskResolver {
   })
   async riskReport(
     @Arg("key", () => ID) key: string,
-    @Arg("asOf", () => GraphQLDateTime, {
-      nullable: true,
-      description:
-        "Answer as the graph stood then: records ingested by then, edges as resolved then, advisories and exemptions in force then.",
-    })
+    @AsOfArg()
     asOf: Date | null,
     @Ctx() ctx: AppContext,
   ): Promise<RiskReport> {
@@ -80,11 +72,7 @@ export class RiskResolver {
       description: "Fail at or above this severity (default HIGH).",
     })
     failAt: Severity | null,
-    @Arg("asOf", () => GraphQLDateTime, {
-      nullable: true,
-      description:
-        "Answer as the graph stood then: records ingested by then, edges as resolved then, advisories and exemptions in force then.",
-    })
+    @AsOfArg()
     asOf: Date | null,
     @Ctx() ctx: AppContext,
   ): Promise<AuditReport> {
