@@ -173,6 +173,11 @@ export interface Limits {
    * several API processes show the same ids; null makes a random one per process.
    */
   redactionSecret: string | null;
+  /**
+   * Where a hub's walk runs (UMR_WALK): "auto" inside Neo4j where the project's procedure is
+   * installed (src/services/walk-in-neo4j.ts), in Node elsewhere; "node" always in Node.
+   */
+  walkEngine: "auto" | "node";
 }
 
 export function loadLimits(env: Env = process.env): Limits {
@@ -182,7 +187,14 @@ export function loadLimits(env: Env = process.env): Limits {
     maxExportNodes: int(env, "UMR_MAX_EXPORT_NODES", 50_000),
     policyFile: env.UMR_POLICY_FILE ? path.resolve(env.UMR_POLICY_FILE) : null,
     redactionSecret: env.UMR_REDACTION_SECRET?.trim() || null,
+    walkEngine: walkEngineOf(env.UMR_WALK),
   };
+}
+
+function walkEngineOf(value: string | undefined): "auto" | "node" {
+  const v = value?.trim().toLowerCase() || "auto";
+  if (v === "auto" || v === "node") return v;
+  throw new Error(`UMR_WALK: expected auto or node, found ${JSON.stringify(value)}`);
 }
 
 export const limits: Limits = loadLimits();

@@ -101,7 +101,7 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
     const advisoryId = typeof req.query.advisoryId === "string" ? req.query.advisoryId : null;
     const relations = typeof req.query.relations === "string" ? req.query.relations.split(",").filter(Boolean) : null;
     const maxDepth = req.query.maxDepth ? Number(req.query.maxDepth) : null;
-    let slices: Iterable<AffectedRow[]>;
+    let slices: AsyncIterable<AffectedRow[]>;
     try {
       slices = await services.risk.blastRadiusRows({ key, advisoryId, relations, maxDepth }, req.viewer);
     } catch (err) {
@@ -113,7 +113,7 @@ export function exportRoutes(app: Express, services: Services, log: Logger): voi
     res.write(BLAST_RADIUS_COLUMNS.join(",") + "\r\n");
     // Streamed a slice at a time: after each, other requests get a turn, and a slow client is
     // waited for (drain) instead of buffered.
-    for (const slice of slices) {
+    for await (const slice of slices) {
       if (res.destroyed) return;
       const flushed = res.write(slice.map(blastRadiusLine).join(""));
       await new Promise((resolve) => (flushed ? setImmediate(resolve) : res.once("drain", resolve)));

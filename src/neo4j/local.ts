@@ -15,6 +15,19 @@ const classesDir = path.join(launcherDir, "target", "classes");
 const launcherClass = path.join(classesDir, "umr", "neo4jlocal", "Launcher.class");
 const launcherSource = path.join(launcherDir, "src", "main", "java", "umr", "neo4jlocal", "Launcher.java");
 const pomFile = path.join(launcherDir, "pom.xml");
+/** The project's procedures (neo4j-plugin/): compiled into the launcher, registered when it starts. */
+export const pluginDir = path.join(projectRoot, "neo4j-plugin");
+const pluginSources = () => {
+  const root = path.join(pluginDir, "src", "main", "java");
+  try {
+    return fs
+      .readdirSync(root, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".java"))
+      .map((f) => path.join(root, f));
+  } catch {
+    return [];
+  }
+};
 
 export interface LocalNeo4jOptions {
   /** 0 picks a free port (tests); `npm start` uses 7687 unless told otherwise. */
@@ -109,7 +122,8 @@ function mtime(file: string): number {
 /** True when the compiled launcher and its resolved classpath are present and newer than their sources. */
 export function launcherIsBuilt(): boolean {
   const built = Math.min(mtime(launcherClass), mtime(classpathFile));
-  if (built < 0 || built < mtime(launcherSource) || built < mtime(pomFile)) return false;
+  const sources = [launcherSource, pomFile, ...pluginSources()];
+  if (built < 0 || sources.some((f) => built < mtime(f))) return false;
   // The Maven cache may have been cleaned since: every jar must still be there.
   return readClasspath().every((jar) => fs.existsSync(jar));
 }

@@ -159,6 +159,31 @@ export interface Statements {
   "same-as/remove": { params: { key: string }; row: { a: string; b: string; removed: number } };
   "schema/await-indexes": { params: { seconds: number }; row: never };
   "traverse/shortest-paths": { params: { from: string; to: string; maxDepth: number; limit: number }; row: { edges: EdgeModel[] } };
+  "traverse/walk": {
+    params: {
+      starts: string[];
+      direction: string;
+      maxDepth: number;
+      types: string[] | null;
+      relations: string[] | null;
+      stop: string[];
+      maxReached: number;
+    };
+    row: {
+      found: string[];
+      keys: string;
+      depthStarts: number[];
+      packed: string;
+      labels: [string, string, string | null][];
+      kindNames: string[];
+      privates: { at: number; org: string | null; publisher: string | null; owner: string | null; contacts: string[] }[];
+      publishers: [string, number][];
+      contacts: string[];
+      cut: "depth" | "size" | null;
+      cutDepth: number | null;
+    };
+  };
+  "traverse/walk-protocol": { params: Record<string, never>; row: { protocol: number } };
 }
 
 export type StatementName = keyof Statements;
@@ -255,4 +280,6 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "same-as/remove": ["key"],
   "schema/await-indexes": ["seconds"],
   "traverse/shortest-paths": ["from", "limit", "maxDepth", "to"],
+  "traverse/walk": ["direction", "maxDepth", "maxReached", "relations", "starts", "stop", "types"],
+  "traverse/walk-protocol": [],
 };

@@ -76,7 +76,7 @@ export async function sortByDepthKey<T extends { depth: number; key: string }>(a
  */
 export function pageSortedByDepthKey<T extends { depth: number; key: string }, X extends object>(
   kind: string,
-  sorted: readonly T[],
+  sorted: { readonly length: number; at(i: number): T | undefined },
   first: number | null | undefined,
   cursor: string | null | undefined,
   extra: X,
@@ -88,10 +88,12 @@ export function pageSortedByDepthKey<T extends { depth: number; key: string }, X
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const x = sorted[mid]!;
+      const x = sorted.at(mid)!;
       if (after([x.depth, x.key], from)) hi = mid;
       else lo = mid + 1;
     }
   }
-  return { ...toPage(kind, sorted.slice(lo, lo + limit + 1), limit, sorted.length, (x) => [x.depth, x.key] as Position), ...extra };
+  const fetched: T[] = [];
+  for (let i = lo; i < Math.min(sorted.length, lo + limit + 1); i++) fetched.push(sorted.at(i)!);
+  return { ...toPage(kind, fetched, limit, sorted.length, (x) => [x.depth, x.key] as Position), ...extra };
 }

@@ -6,7 +6,9 @@ import { asItStood } from "../model/advisory.js";
 import type { AssetService } from "./asset.service.js";
 import type { AdvisoryModel, AdvisoryService } from "./advisory.service.js";
 import type { Executor } from "../neo4j/executor.js";
-import { MAX_AUDIT_KEYS, MAX_DEPTH, checkAsOf, checkDepth } from "./limits.js";
+import { MAX_AUDIT_KEYS, MAX_DEPTH, MAX_REACHED, TRAVERSAL_BUDGET_MS, checkAsOf, checkDepth } from "./limits.js";
+import { walkInNeo4j, walksInNeo4j, type Ordered, type ReachedItem } from "./walk-in-neo4j.js";
+import { limits } from "../config.js";
 import type { TraversalPage } from "./lineage.service.js";
 import { pageSortedByDepthKey, sortByDepthKey } from "./paging.js";
 import type { AnswerCache } from "./answer-cache.js";
@@ -71,9 +73,15 @@ export interface AffectedRow {
 interface BlastRadiusWalk {
   advisory: AdvisoryModel;
   policy: ReturnType<typeof policyFor>;
-  result: ReturnType<typeof redact>;
-  /** Every reached asset (the flagged ones at depth 0 first), by depth then key. */
-  sorted: ReachedNode[];
+  /** Every reached asset (the flagged ones at depth 0 first), by depth then (shown) key. */
+  ordered: Ordered<ReachedItem>;
+  /** The chain from an affected asset up to the flagged source, the asset's side first. */
+  pathOf: (item: ReachedItem) => EdgeModel[];
+  complete: boolean;
+  cutReason: string | null;
+  hiddenCount: number;
+  /** Whether the walk ran inside Neo4j (its items leave name, publisher, owner and contacts to the loaders). */
+  packed: boolean;
   /** Other organisations' private records an auditor read in it: recorded on every answer. */
   privateReads: string[];
   totals: Pick<BlastRadiusModel, "byKind" | "byPublisher" | "byDepth" | "contacts">;
@@ -126,11 +134,6 @@ async function totalsOf(nodes: readonly ReachedNode[]): Promise<Pick<BlastRadius
   };
 }
 
-/** The assets as rows, 1,000 at a time (each slice made when it is asked for). */
-function* slicesOf<T, R>(all: readonly T[], row: (t: T) => R): Iterable<R[]> {
-  for (let i = 0; i < all.length; i += 1000) yield all.slice(i, i + 1000).map(row);
-}
-
 export class RiskService {
   constructor(
     private readonly db: Executor,
@@ -139,6 +142,8 @@ export class RiskService {
     private readonly policy: Policy,
     private readonly events: EventService,
     private readonly cache: AnswerCache,
+    /** Where a blast radius walks (UMR_WALK): inside Neo4j where the procedure is installed, or in Node. */
+    readonly walkEngine: "auto" | "node" = limits.walkEngine,
   ) {}
 
   /** Every relation some category lets through: the widest walk a risk report needs. */
@@ -152,11 +157,11 @@ export class RiskService {
     viewer: Viewer = ANONYMOUS,
   ): Promise<BlastRadiusModel> {
     const w = await this.walkBlastRadius(args, viewer);
-    const { advisory, policy, result } = w;
-    const page = pageSortedByDepthKey("affected", w.sorted, args.first, args.after, {
-      complete: result.complete,
-      cutReason: result.cutReason,
-      hiddenCount: result.hiddenCount,
+    const { advisory, policy } = w;
+    const page = pageSortedByDepthKey("affected", w.ordered, args.first, args.after, {
+      complete: w.complete,
+      cutReason: w.cutReason,
+      hiddenCount: w.hiddenCount,
     });
     // Explanations only for the page: a hub's blast radius has many assets but one page.
     const items = page.items.map((i) => ({
@@ -166,7 +171,7 @@ export class RiskService {
         depth: i.node.depth,
         advisory,
         effectiveSeverity: effectiveSeverity(advisory.severity, i.node.depth, policy.severityDropPerHop),
-        path: explain(result, i.node.node).reverse(),
+        path: w.pathOf(i.node),
         summary: i.node,
         redacted: Boolean(i.node.redacted),
       },
@@ -178,22 +183,36 @@ export class RiskService {
    * Every affected asset of a blast radius, by depth then key, each with its explanation: what a
    * CSV download streams. Yields in slices, so a hub's 100k rows never hold the event loop long.
    */
-  async blastRadiusRows(args: BlastRadiusArgs, viewer: Viewer = ANONYMOUS): Promise<Iterable<AffectedRow[]>> {
+  async blastRadiusRows(args: BlastRadiusArgs, viewer: Viewer = ANONYMOUS): Promise<AsyncIterable<AffectedRow[]>> {
     // Walked (or found kept) first: a refusal comes before any row does.
-    const { advisory, policy, result, sorted } = await this.walkBlastRadius(args, viewer);
-    return slicesOf(sorted, (n) => ({
-      depth: n.depth,
-      key: n.key,
-      redacted: Boolean(n.redacted),
-      name: n.redacted ? null : n.name,
-      kind: n.kind,
-      publisher: n.redacted ? null : (n.publisher ?? null),
-      owner: n.redacted ? null : (n.owner ?? null),
-      contacts: n.redacted ? [] : (n.contacts ?? []),
-      advisory: advisory.id,
-      effectiveSeverity: effectiveSeverity(advisory.severity, n.depth, policy.severityDropPerHop),
-      path: explain(result, n.node).reverse(),
-    }));
+    const w = await this.walkBlastRadius(args, viewer);
+    const { advisory, policy } = w;
+    const assets = this.assets;
+    return (async function* () {
+      for (let from = 0; from < w.ordered.length; from += 1000) {
+        const slice: ReachedItem[] = [];
+        for (let i = from; i < Math.min(from + 1000, w.ordered.length); i++) slice.push(w.ordered.at(i)!);
+        // A walk inside Neo4j read no names: each slice's are read in one statement.
+        const facts = w.packed ? await assets.byKeys(slice.filter((n) => !n.redacted).map((n) => n.key)) : [];
+        const byKey = new Map(facts.filter((a) => a !== null).map((a) => [a.key, a]));
+        yield slice.map((n) => {
+          const a = w.packed ? byKey.get(n.key) : n;
+          return {
+            depth: n.depth,
+            key: n.key,
+            redacted: Boolean(n.redacted),
+            name: n.redacted ? null : (a?.name ?? null),
+            kind: n.kind,
+            publisher: n.redacted ? null : (a?.publisher ?? null),
+            owner: n.redacted ? null : (a?.owner ?? null),
+            contacts: n.redacted ? [] : (a?.contacts ?? []),
+            advisory: advisory.id,
+            effectiveSeverity: effectiveSeverity(advisory.severity, n.depth, policy.severityDropPerHop),
+            path: w.pathOf(n),
+          };
+        });
+      }
+    })();
   }
 
   /**
@@ -261,6 +280,39 @@ export class RiskService {
     }
     const policy = policyFor(this.policy, advisory.category);
     const relations = args.relations ? policy.relations.filter((r) => args.relations!.includes(r)) : policy.relations;
+    if (!asOf && (await walksInNeo4j(this.db, this.walkEngine))) {
+      // Inside Neo4j: only the ordered keys and the totals cross Bolt.
+      const packed = await walkInNeo4j(
+        this.db,
+        sources,
+        {
+          direction: "DOWNSTREAM",
+          maxDepth,
+          relations,
+          stop: [...exempt],
+          maxReached: MAX_REACHED,
+          withVersion: true,
+          timeoutMs: TRAVERSAL_BUDGET_MS + 10_000,
+        },
+        vis,
+      );
+      await this.events.recordPrivateRead(viewer, [...vis.privateReads], "blastRadius");
+      if (packed.startHidden) advisory = withheld(advisory, vis);
+      const w: BlastRadiusWalk = {
+        advisory,
+        policy,
+        ordered: packed.ordered,
+        pathOf: (item) => packed.pathOf(item, "DOWNSTREAM"),
+        complete: packed.complete,
+        cutReason: packed.cutReason,
+        hiddenCount: packed.hiddenCount,
+        packed: true,
+        privateReads: [...vis.privateReads],
+        totals: packed.totals,
+      };
+      if (packed.graphVersion) this.cache.set(question, packed.graphVersion, w, packed.size, validUntil);
+      return w;
+    }
     const walk = await traverse(this.db, sources, {
       direction: "DOWNSTREAM",
       maxDepth,
@@ -276,8 +328,12 @@ export class RiskService {
     const w: BlastRadiusWalk = {
       advisory,
       policy,
-      result,
-      sorted,
+      ordered: sorted,
+      pathOf: (item) => explain(result, item.node).reverse(),
+      complete: result.complete,
+      cutReason: result.cutReason,
+      hiddenCount: result.hiddenCount,
+      packed: false,
       privateReads: [...vis.privateReads],
       totals: await totalsOf(sorted),
     };

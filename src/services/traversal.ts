@@ -124,6 +124,14 @@ function nodeInfo(get: (column: (typeof INFO_COLUMNS)[number]) => unknown, advis
   };
 }
 
+/** Why a walk stopped short, in the words every traversal answer uses. */
+export const cutReasons = {
+  size: (maxReached: number, depth: number) =>
+    `size budget of ${maxReached} assets reached at depth ${depth}; narrow the question and ask again`,
+  depth: (maxDepth: number, direction: DirectionName) =>
+    `maxDepth ${maxDepth} reached: more assets lie further ${direction === "UPSTREAM" ? "upstream" : "downstream"}`,
+};
+
 /** Edges a walk visits between two turns of the event loop. */
 const YIELD_EVERY = 20_000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -275,7 +283,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
         }
         if (nodes.has(twin.node)) continue;
         if (nodes.size >= maxReached) {
-          cutReason = `size budget of ${maxReached} assets reached at depth ${depth}; narrow the question and ask again`;
+          cutReason = cutReasons.size(maxReached, depth);
           break;
         }
         const reached = twin as ReachedNode;
@@ -294,7 +302,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
       const node = child.node;
       if (depth === opts.maxDepth) {
         if (nodes.has(node)) return true;
-        cutReason = `maxDepth ${opts.maxDepth} reached: more assets lie further ${upstream ? "upstream" : "downstream"}`;
+        cutReason = cutReasons.depth(opts.maxDepth, direction);
         return false;
       }
       if (opts.keepAllEdges) {
@@ -305,7 +313,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
       }
       if (nodes.has(node)) return true;
       if (nodes.size >= maxReached) {
-        cutReason = `size budget of ${maxReached} assets reached at depth ${depth + 1}; narrow the question and ask again`;
+        cutReason = cutReasons.size(maxReached, depth + 1);
         return false;
       }
       // Node keys are the identities here, so parent is the parent's key.

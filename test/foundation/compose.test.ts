@@ -22,9 +22,14 @@ interface Compose {
 describe("docker-compose.yml", () => {
   const compose = parse(fs.readFileSync(path.join(projectRoot, "docker-compose.yml"), "utf8")) as Compose;
 
-  it("runs neo4j:5.26-community with a password from the environment, a health check, and no port on the host", () => {
+  it("runs neo4j:5.26-community with the project's procedure, a password from the environment, a health check, and no port on the host", () => {
     const neo4j = compose.services.neo4j!;
-    expect(neo4j.image).toBe("neo4j:5.26-community");
+    // Its image: neo4j:5.26-community with the procedure's jar, compiled by Maven in the build.
+    expect(neo4j.build).toBe("./neo4j-plugin");
+    const dockerfile = fs.readFileSync(path.join(projectRoot, "neo4j-plugin", "Dockerfile"), "utf8");
+    expect(dockerfile).toMatch(/^FROM neo4j:5\.26-community$/m);
+    expect(dockerfile).toContain("COPY --from=build /build/target/plugins/umr-graph-procedures.jar /var/lib/neo4j/plugins/");
+    expect(neo4j.environment?.NEO4J_dbms_security_procedures_unrestricted).toBe("umr.*");
     expect(neo4j.environment?.NEO4J_AUTH).toBe("neo4j/${NEO4J_PASSWORD:?set NEO4J_PASSWORD (at least 8 characters)}");
     expect(neo4j.healthcheck?.test.join(" ")).toContain('cypher-shell -u neo4j -p "$$NEO4J_PASSWORD"');
     expect(neo4j.ports).toBeUndefined();
@@ -45,5 +50,14 @@ describe("docker-compose.yml", () => {
     });
     expect(api.ports).toEqual(["127.0.0.1:4000:4000"]);
     expect(fs.existsSync(path.join(projectRoot, "Dockerfile"))).toBe(true);
+  });
+});
+
+describe("neo4j-plugin", () => {
+  it("is compiled against the Neo4j the local launcher runs", () => {
+    const version = (pom: string) =>
+      /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(fs.readFileSync(path.join(projectRoot, pom, "pom.xml"), "utf8"))?.[1];
+    expect(version("neo4j-plugin")).toBe(version("neo4j-local"));
+    expect(version("neo4j-local")).toMatch(/^5\.26\.\d+$/);
   });
 });

@@ -18,6 +18,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
@@ -67,7 +68,9 @@ public final class Launcher {
                 // Bolt asks for the password the parent generated (kept in the data folder): on a
                 // shared machine, no other local process reads or writes this database.
                 .setConfig(GraphDatabaseSettings.auth_enabled, passwordFile != null)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache);
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache)
+                // The project's procedures read the store through the kernel's cursors.
+                .setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("umr.*"));
         if (txTimeoutSeconds > 0) {
             builder.setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds));
         }
@@ -108,6 +111,11 @@ public final class Launcher {
             }
         }
         GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        // The project's procedures (neo4j-plugin/), compiled into this launcher: what a server of
+        // one's own gets from target/plugins/umr-graph-procedures.jar.
+        GlobalProcedures procedures = db.getDependencyResolver().resolveDependency(GlobalProcedures.class);
+        procedures.registerProcedure(umr.graph.Walk.class);
+        procedures.registerFunction(umr.graph.Walk.class);
         HostnamePort bolt = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
         System.out.println("UMR_NEO4J_READY bolt://127.0.0.1:" + bolt.getPort());
