@@ -7,7 +7,7 @@ import type { AssetService } from "./asset.service.js";
 import type { AdvisoryModel, AdvisoryService } from "./advisory.service.js";
 import type { Executor } from "../neo4j/executor.js";
 import { MAX_AUDIT_KEYS, MAX_DEPTH, MAX_REACHED, TRAVERSAL_BUDGET_MS, checkAsOf, checkDepth } from "./limits.js";
-import { walkInNeo4j, walksInNeo4j, type Ordered, type ReachedItem } from "./walk-in-neo4j.js";
+import { procedureBroke, walkInNeo4j, walksInNeo4j, type Ordered, type ReachedItem } from "./walk-in-neo4j.js";
 import { limits } from "../config.js";
 import type { TraversalPage } from "./lineage.service.js";
 import { pageSortedByDepthKey, sortByDepthKey } from "./paging.js";
@@ -280,22 +280,28 @@ export class RiskService {
     }
     const policy = policyFor(this.policy, advisory.category);
     const relations = args.relations ? policy.relations.filter((r) => args.relations!.includes(r)) : policy.relations;
-    if (!asOf && (await walksInNeo4j(this.db, this.walkEngine))) {
-      // Inside Neo4j: only the ordered keys and the totals cross Bolt.
-      const packed = await walkInNeo4j(
-        this.db,
-        sources,
-        {
-          direction: "DOWNSTREAM",
-          maxDepth,
-          relations,
-          stop: [...exempt],
-          maxReached: MAX_REACHED,
-          withVersion: true,
-          timeoutMs: TRAVERSAL_BUDGET_MS + 10_000,
-        },
-        vis,
-      );
+    // Inside Neo4j where the procedure is: only the ordered keys and the totals cross Bolt.
+    const packed =
+      !asOf && (await walksInNeo4j(this.db, this.walkEngine))
+        ? await walkInNeo4j(
+            this.db,
+            sources,
+            {
+              direction: "DOWNSTREAM",
+              maxDepth,
+              relations,
+              stop: [...exempt],
+              maxReached: MAX_REACHED,
+              withVersion: true,
+              timeoutMs: TRAVERSAL_BUDGET_MS + 10_000,
+            },
+            vis,
+          ).catch((err: unknown) => {
+            if (procedureBroke(this.db, err)) return null;
+            throw err;
+          })
+        : null;
+    if (packed) {
       await this.events.recordPrivateRead(viewer, [...vis.privateReads], "blastRadius");
       if (packed.startHidden) advisory = withheld(advisory, vis);
       const w: BlastRadiusWalk = {

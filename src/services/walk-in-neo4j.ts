@@ -59,6 +59,18 @@ export function walksInNeo4j(db: Executor, engine: "auto" | "node" = limits.walk
   return known;
 }
 
+/**
+ * Whether an error says the procedure itself failed or went missing (a Neo4j whose version the
+ * plugin does not fit, a jar removed): the walk is then made in Node from now on, with the same
+ * answer. Any other error (a timeout, a lost connection) is the caller's, as for any statement.
+ */
+export function procedureBroke(db: Executor, err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code ?? "";
+  if (code !== "Neo.ClientError.Procedure.ProcedureCallFailed" && code !== "Neo.ClientError.Procedure.ProcedureNotFound") return false;
+  available.set(db, Promise.resolve(false));
+  return true;
+}
+
 export interface WalkInNeo4jOptions {
   direction: DirectionName;
   maxDepth: number;

@@ -6,7 +6,8 @@
 // and CSV rows from both; paging by cursor gives the same pages; the size budget cuts alike.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log.js";
-import type { Executor } from "../../src/neo4j/executor.js";
+import { Executor, type RunOptions, type Tx } from "../../src/neo4j/executor.js";
+import type { Statement } from "../../src/neo4j/cypher.js";
 import { ANONYMOUS, SYSTEM_VIEWER, cliViewer, type Viewer } from "../../src/model/viewer.js";
 import { AnswerCache } from "../../src/services/answer-cache.js";
 import { RiskService, type BlastRadiusArgs } from "../../src/services/risk.service.js";
@@ -14,7 +15,7 @@ import { Services } from "../../src/services/services.js";
 import { traverse } from "../../src/services/traversal.js";
 import { Visibility } from "../../src/services/visibility.js";
 import { walkInNeo4j, walksInNeo4j } from "../../src/services/walk-in-neo4j.js";
-import { openTestDb, wipe } from "../helpers/db.js";
+import { neo4jCredentials, openTestDb, wipe } from "../helpers/db.js";
 import { ingestInputs, umr } from "../helpers/ingest.js";
 import type { RecordInput } from "../../src/records/umr.js";
 import type { AdvisoryModel } from "../../src/services/advisory.service.js";
@@ -189,6 +190,44 @@ describe("the blast radius inside Neo4j", () => {
       expect(x).toEqual(y);
     }
   }, 120_000);
+
+  it("walks in Node, with the same answer, once the procedure fails (a Neo4j it does not fit), and stays there", async () => {
+    if (!installed) return;
+    /** An executor whose walk statement fails as a procedure that cannot run on this Neo4j does. */
+    class Broken extends Executor {
+      calls = 0;
+      override async readTransaction<T>(name: string, work: (tx: Tx) => Promise<T>, opts?: RunOptions): Promise<T> {
+        return super.readTransaction(
+          name,
+          (tx) =>
+            work(
+              new Proxy(tx, {
+                get: (t, prop) => {
+                  if (prop !== "run") return Reflect.get(t, prop, t) as unknown;
+                  return (stmt: Statement, params?: Record<string, unknown>) => {
+                    if (stmt.name !== "traverse/walk") return t.run(stmt, params);
+                    this.calls++;
+                    throw Object.assign(new Error("Failed to invoke procedure `umr.walk`: java.lang.NoSuchMethodError"), {
+                      code: "Neo.ClientError.Procedure.ProcedureCallFailed",
+                    });
+                  };
+                },
+              }),
+            ),
+          opts,
+        );
+      }
+    }
+    const broken = new Broken(db.driver, neo4jCredentials().database, silentLogger);
+    const off = new AnswerCache({ maxBytes: 0, minNodes: 0 }, async () => ({ epoch: null, version: 0 }));
+    const risk = new RiskService(broken, services.assets, services.advisories, services.policy, services.events, off, "auto");
+    const q = { key: ids[0]!, first: 1000 };
+    const expected = comparable(await inNode.blastRadius(q, SYSTEM_VIEWER));
+    expect(comparable(await risk.blastRadius(q, SYSTEM_VIEWER))).toEqual(expected);
+    expect(comparable(await risk.blastRadius(q, SYSTEM_VIEWER))).toEqual(expected);
+    expect([broken.calls, await walksInNeo4j(broken, "auto")]).toEqual([1, false]);
+    expect(expected.totalCount).toBeGreaterThan(20);
+  });
 
   it("stops at the size budget as the walk in Node does", async () => {
     if (!installed) return;
