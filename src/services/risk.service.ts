@@ -9,6 +9,7 @@ import type { Executor } from "../neo4j/executor.js";
 import { MAX_AUDIT_KEYS, MAX_DEPTH, MAX_REACHED, TRAVERSAL_BUDGET_MS, checkAsOf, checkDepth } from "./limits.js";
 import { procedureBroke, walkInNeo4j, walksInNeo4j, type Ordered, type ReachedItem } from "./walk-in-neo4j.js";
 import { limits } from "../config.js";
+import { counts, type CountModel } from "./counts.js";
 import type { TraversalPage } from "./lineage.service.js";
 import { pageSortedByDepthKey, sortByDepthKey } from "./paging.js";
 import type { AnswerCache } from "./answer-cache.js";
@@ -31,10 +32,7 @@ export interface AffectedModel {
   redacted?: boolean;
 }
 
-export interface CountModel {
-  key: string;
-  count: number;
-}
+export type { CountModel };
 
 export interface BlastRadiusModel extends Omit<TraversalPage, "items"> {
   items: { cursor: string; node: AffectedModel }[];
@@ -100,12 +98,6 @@ export interface AuditModel {
   unknown: string[];
   audited: string[];
   findings: { advisory: AdvisoryModel; reaches: AffectedModel[] }[];
-}
-
-function counts(values: string[]): CountModel[] {
-  const m = new Map<string, number>();
-  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-  return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 }
 
 /**

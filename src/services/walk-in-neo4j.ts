@@ -14,15 +14,10 @@ import type { GraphVersion } from "../neo4j/graph-version.js";
 import { statement, type RowOf } from "../neo4j/statements.js";
 import { cutReasons, type AssetSummary, type DirectionName } from "./traversal.js";
 import type { Visibility } from "./visibility.js";
+import { counts, sortCounts, type CountModel } from "./counts.js";
 
 /** The answer shape this API reads; the procedure's umr.walkProtocol() must give the same. */
 export const WALK_PROTOCOL = 1;
-
-/** A total by one field (what risk.service.ts answers as CountModel). */
-interface CountModel {
-  key: string;
-  count: number;
-}
 
 /** A list read by position: an array, or a packed answer that makes its items when asked. */
 export interface Ordered<T> {
@@ -95,6 +90,8 @@ export class PackedWalk {
   private readonly parents: Int32Array;
   private readonly vias: Int32Array;
   private readonly kinds: Int32Array;
+  private readonly labels: [EdgeTypeName, string, string | null][];
+  private readonly kindNames: string[];
   private readonly hidden: Set<number>;
   /** Paging order (by depth, then shown key) where hidden assets moved it; null: the positions' own. */
   private readonly order: Int32Array | null;
@@ -169,15 +166,12 @@ export class PackedWalk {
           ? cutReasons.size(opts.maxReached, Number(row.cutDepth))
           : null;
     this.totals = {
-      byKind: countsOf(Array.from(this.kinds, (k) => this.kindNames[k]!.toUpperCase())),
+      byKind: counts(Array.from(this.kinds, (k) => this.kindNames[k]!.toUpperCase())),
       byPublisher: sortCounts(publishers),
       byDepth: row.depthStarts.map((s, d) => ({ key: String(d), count: starts[d + 1]! - s })).filter((c) => c.count > 0),
       contacts: [...contacts].sort(),
     };
   }
-
-  private readonly labels: [EdgeTypeName, string, string | null][];
-  private readonly kindNames: string[];
 
   /** The affected assets in (depth, shown key) order: the order pages and downloads list them in. */
   get ordered(): Ordered<ReachedItem> {
@@ -239,14 +233,4 @@ export async function walkInNeo4j(db: Executor, starts: readonly string[], opts:
   );
   const graphVersion = version ? { epoch: version.epoch, version: Number(version.version) } : undefined;
   return new PackedWalk(row, opts, vis, graphVersion);
-}
-
-function countsOf(values: string[]): CountModel[] {
-  const m = new Map<string, number>();
-  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-  return sortCounts(m);
-}
-
-function sortCounts(m: Map<string, number>): CountModel[] {
-  return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 }

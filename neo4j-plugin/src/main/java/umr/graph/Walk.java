@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.neo4j.graphdb.Direction;
@@ -146,7 +148,7 @@ public final class Walk {
             }
         Reached r = new Reached();
         List<String> found = new ArrayList<>();
-        IntList frontier = new IntList();
+        IntArrayList frontier = new IntArrayList();
         for (String k : new LinkedHashSet<>(starts)) {
             Node n = tx.findNode(ASSET, "key", k);
             if (n == null) continue;
@@ -166,9 +168,9 @@ public final class Walk {
                 if (depth >= maxDepth + 1) break;
                 // The frontier's twins first: they sit at its depth (a SAME_AS link is not a hop).
                 if (hasTwins) {
-                    IntList ring = frontier;
+                    IntArrayList ring = frontier;
                     while (ring.size() > 0) {
-                        IntList added = new IntList();
+                        IntArrayList added = new IntArrayList();
                         for (int i = 0; i < ring.size(); i++) {
                             int p = ring.get(i);
                             read.singleNode(r.ids.get(p), node);
@@ -185,14 +187,14 @@ public final class Walk {
                                 added.add(r.add(child, depth, p, r.label("SAME_AS", "same_as", null)));
                             }
                         }
-                        IntList grown = new IntList();
+                        IntArrayList grown = new IntArrayList();
                         grown.addAll(frontier);
                         grown.addAll(added);
                         frontier = grown;
                         ring = added;
                     }
                 }
-                IntList next = new IntList();
+                IntArrayList next = new IntArrayList();
                 if (lineageTypes.length > 0)
                     for (int i = 0; i < frontier.size(); i++) {
                         int p = frontier.get(i);
@@ -209,8 +211,8 @@ public final class Walk {
                             edges.properties(props, depth == maxDepth ? relationOnly : edgeLabel);
                             while (props.next()) {
                                 Value v = props.propertyValue();
-                                if (props.propertyKey() == relationKey) relation = v instanceof TextValue t ? t.stringValue() : null;
-                                else constraint = v instanceof TextValue t ? t.stringValue() : null;
+                                if (props.propertyKey() == relationKey) relation = text(v);
+                                else constraint = text(v);
                             }
                             if (relationSet != null && (relation == null || !relationSet.contains(relation))) continue;
                             if (depth == maxDepth) {
@@ -236,10 +238,10 @@ public final class Walk {
 
     /** The reached assets, in the order reached, and what the answer says of them. */
     private static final class Reached {
-        final LongList ids = new LongList();
-        final IntList depth = new IntList();
-        final IntList parent = new IntList();
-        final IntList via = new IntList();
+        final LongArrayList ids = new LongArrayList();
+        final IntArrayList depth = new IntArrayList();
+        final IntArrayList parent = new IntArrayList();
+        final IntArrayList via = new IntArrayList();
         final LongIntHashMap index = new LongIntHashMap();
         final Map<List<Object>, Integer> labelIndex = new HashMap<>();
         final List<List<Object>> labels = new ArrayList<>();
@@ -379,51 +381,9 @@ public final class Walk {
             out.cutDepth = cutDepth;
             return out;
         }
-
-        private static String text(Value v) {
-            return v instanceof TextValue t ? t.stringValue() : null;
-        }
     }
 
-    /** A growable list of longs, without boxing. */
-    private static final class LongList {
-        private long[] a = new long[1024];
-        private int n;
-
-        void add(long v) {
-            if (n == a.length) a = Arrays.copyOf(a, n * 2);
-            a[n++] = v;
-        }
-
-        long get(int i) {
-            return a[i];
-        }
-
-        int size() {
-            return n;
-        }
-    }
-
-    /** A growable list of ints, without boxing. */
-    private static final class IntList {
-        private int[] a = new int[1024];
-        private int n;
-
-        void add(int v) {
-            if (n == a.length) a = Arrays.copyOf(a, n * 2);
-            a[n++] = v;
-        }
-
-        int get(int i) {
-            return a[i];
-        }
-
-        int size() {
-            return n;
-        }
-
-        void addAll(IntList o) {
-            for (int i = 0; i < o.n; i++) add(o.a[i]);
-        }
+    private static String text(Value v) {
+        return v instanceof TextValue t ? t.stringValue() : null;
     }
 }
