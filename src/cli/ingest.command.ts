@@ -6,6 +6,9 @@ import { collectFiles, parseInputs, readInputs, type LoadedRecords } from "../re
 import { formatProblem, plural } from "./format.js";
 import { cliViewer } from "../model/viewer.js";
 import { withServices } from "./session.js";
+import { bulkIngest } from "../ingest/bulk.js";
+import { loadConfig } from "../config.js";
+import { createLogger } from "../log.js";
 
 interface IngestOpts {
   format: string;
@@ -19,6 +22,8 @@ interface IngestOpts {
   lenient?: boolean;
   /** The organisation the records are published for (it owns the ids it publishes first). */
   org?: string;
+  /** A first load with Neo4j's offline importer, into the empty local database. */
+  bulk?: boolean;
 }
 
 function load(paths: string[], format: string, lenient = false): LoadedRecords {
@@ -37,6 +42,7 @@ function printStats(loaded: LoadedRecords): void {
 }
 
 export async function ingestCommand(paths: string[], opts: IngestOpts): Promise<number> {
+  if (opts.bulk) refuseWithBulk(opts);
   const loaded = load(paths, opts.format, Boolean(opts.lenient));
   if (!opts.json) printStats(loaded);
   const bar =
@@ -44,6 +50,42 @@ export async function ingestCommand(paths: string[], opts: IngestOpts): Promise<
       ? new SingleBar({ format: " {phase} [{bar}] {value}/{total}", hideCursor: true }, Presets.shades_classic)
       : undefined;
   let started = false;
+  const onProgress = ({ phase, done, total }: { phase: string; done: number; total: number }) => {
+    if (!bar) return;
+    if (!started) {
+      bar.start(total, done, { phase });
+      started = true;
+    }
+    bar.setTotal(total);
+    bar.update(done, { phase });
+  };
+  if (opts.bulk) {
+    const config = loadConfig();
+    const log = createLogger(process.env.LOG_LEVEL ?? "warn", "umr");
+    const report = await bulkIngest(loaded, {
+      home: config.local.dataDir,
+      heap: config.local.heap,
+      pagecache: config.local.pagecache,
+      port: config.local.port,
+      startTimeoutMs: config.local.startTimeoutMs,
+      log,
+      viewer: cliViewer(opts.org ?? null),
+      partial: opts.partial,
+      strict: opts.strict,
+      onProgress,
+    }).finally(() => bar?.stop());
+    if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+    else {
+      printReport(report);
+      if (report.written)
+        process.stdout.write(
+          `bulk load: ${Object.entries(report.seconds)
+            .map(([k, v]) => `${k} ${v} s`)
+            .join(", ")}\n`,
+        );
+    }
+    return report.problems.some((p) => p.severity === "error") ? 1 : 0;
+  }
   const report = await withServices((services) =>
     services.ingest.ingest(loaded, {
       dryRun: opts.dryRun,
@@ -52,20 +94,25 @@ export async function ingestCommand(paths: string[], opts: IngestOpts): Promise<
       batchSize: opts.batchSize,
       viewer: cliViewer(opts.org ?? null),
       ...(opts.commitEvery ? { commitEvery: opts.commitEvery } : {}),
-      onProgress: ({ phase, done, total }) => {
-        if (!bar) return;
-        if (!started) {
-          bar.start(total, done, { phase });
-          started = true;
-        }
-        bar.setTotal(total);
-        bar.update(done, { phase });
-      },
+      onProgress,
     }),
   ).finally(() => bar?.stop());
   if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
   else printReport(report);
   return report.problems.some((p) => p.severity === "error") ? 1 : 0;
+}
+
+/** What --bulk cannot be combined with, said before anything is read. */
+function refuseWithBulk(opts: IngestOpts): void {
+  if (loadConfig().external)
+    throw new BadUserInputError(
+      "--bulk builds the local Neo4j's store with Neo4j's offline importer, and NEO4J_URI names a server of your own: load into it with `umr ingest` (without --bulk), or unset NEO4J_URI",
+    );
+  for (const [flag, set] of [
+    ["--dry-run", opts.dryRun],
+    ["--commit-every", opts.commitEvery !== undefined],
+  ] as const)
+    if (set) throw new BadUserInputError(`--bulk and ${flag} do not go together: a bulk load writes everything or nothing, at once`);
 }
 
 function printReport(report: IngestReport): void {

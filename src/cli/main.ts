@@ -43,6 +43,7 @@ program
   .option("--lenient", "CycloneDX: accept trailing commas and schema errors (reported as warnings)", false)
   .option("--batch-size <n>", "rows per write statement", positiveInt, 1000)
   .option("--commit-every <n>", "bulk loads: commit every n records (each chunk all or nothing)", positiveInt)
+  .option("--bulk", "first load into the empty local database, with Neo4j's offline importer (the local Neo4j must be stopped)", false)
   .option("--json", "print the report as JSON", false)
   .option("--org <org>", "the organisation the records are published for (it owns the ids it publishes first)")
   .action(async (paths: string[], opts: Parameters<typeof ingestCommand>[1]) => {

@@ -65,6 +65,63 @@ export function withoutNulls<T extends object>(props: T): Partial<T> {
   return out;
 }
 
+/**
+ * A record node's properties, as every write path stores them (the transactional ingest and the
+ * bulk load's CSV): no null entries or empty lists, versions split for ordering, registry fields typed.
+ */
+export function assetProps(r: AssetRecord, org: string | null) {
+  return withoutNulls({
+    key: r.key,
+    id: r.id,
+    version: r.version,
+    kind: r.kind,
+    name: r.name,
+    publisher: r.publisher,
+    license: r.license,
+    releaseDate: r.releaseDate,
+    description: r.description,
+    // An empty list is no value (readers take a missing one as empty), as the bulk load's CSV has it.
+    refs: r.refs.length ? r.refs : null,
+    owner: r.owner,
+    contacts: r.contacts.length ? r.contacts : null,
+    visibility: r.visibility,
+    org,
+    contentHash: r.contentHash,
+    source: r.source,
+    extra: JSON.stringify(r.extra),
+    document: r.document,
+    versionMajor: semver.major(r.version),
+    versionMinor: semver.minor(r.version),
+    versionPatch: semver.patch(r.version),
+    // Registry fields (src/records/registry-fields.ts), typed so that filters can use them.
+    architecture: r.registry?.architecture,
+    parameterCount: r.registry?.parameterCount,
+    trainingFlop: r.registry?.trainingFlop,
+    trainingData: r.registry?.trainingData,
+    evaluations: r.registry?.evaluations?.length ? JSON.stringify(r.registry.evaluations) : null,
+    access: r.registry?.access,
+  });
+}
+
+/** The references of records, as version resolution takes them. */
+export function declaredRefs(records: readonly AssetRecord[]): DeclaredRef[] {
+  return records.flatMap((r) =>
+    r.upstream.map((u) => ({
+      from: r.key,
+      fromKind: r.kind,
+      targetId: u.id,
+      range: u.range,
+      pinned: u.pinned,
+      constraint: u.constraint,
+      declaredRelation: u.declaredRelation,
+      note: u.note,
+      refIndex: u.index,
+      ...(u.placeholderName ? { placeholderName: u.placeholderName } : {}),
+      source: r.source,
+    })),
+  );
+}
+
 function chunks<T>(rows: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
@@ -88,21 +145,8 @@ export class IngestService {
     if (opts.commitEvery && input.records.length > opts.commitEvery && !opts.dryRun)
       return this.ingestInChunks(input, opts, opts.commitEvery);
     const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-    const unique = collapseDuplicates(input.records);
-    const acyclic = refuseBatchCycles(unique.records, Boolean(opts.strict));
-    const records = acyclic.records;
-    const rejected = input.rejected + unique.rejected + acyclic.rejected;
-    const report = emptyReport([...input.problems, ...unique.problems, ...acyclic.problems], rejected, Boolean(opts.dryRun));
-    if (input.advisories?.length && !can(viewer, "advisory:write")) {
-      report.problems.push({
-        source: input.advisories[0]!.source.replace(/^[a-z-]+:/, ""),
-        path: "$.vulnerabilities",
-        severity: "error",
-        message: `these documents state ${input.advisories.length} advisories (vulnerabilities); publishing advisories needs role SECURITY or ADMIN, and ${viewer.subject} has ${viewer.roles.join(", ") || "none"}`,
-        code: "FORBIDDEN",
-      });
-    }
-    const hasErrors = () => report.problems.some((p) => p.severity === "error" && (p.scope !== "asset" || opts.strict));
+    const { records, rejected, report } = screenBatch(input, viewer, opts);
+    const hasErrors = () => batchHasErrors(report, opts);
     if (hasErrors() && !opts.partial) return this.refuseAll(report, records, true);
 
     const baseProblems = report.problems.length;
@@ -134,27 +178,7 @@ export class IngestService {
         throw new DryRunDone();
       }
       const { moved } = await this.write(tx, fresh, report, batchSize, opts, (id) => owned.owners.get(id) ?? viewer.org);
-      const stated = await this.writeStatements(tx, input.advisories ?? [], input.exemptions ?? [], viewer, batchSize);
-      if (stated.created.length) {
-        await appendEvent(tx, viewer, {
-          operation: "advisory.publish",
-          keys: stated.keys,
-          ids: stated.created,
-          input: input.advisories,
-          outcome: `published ${stated.created.length} with the records' format`,
-        });
-      }
-      if (fresh.length || stated.created.length) {
-        await bumpGraphVersion(tx);
-      }
-      if (fresh.length) {
-        await appendEvent(tx, viewer, {
-          operation: "ingest",
-          keys: [...report.acceptedKeys, ...moved],
-          input: fresh.map((r) => [r.key, r.contentHash]),
-          outcome: `accepted ${report.accepted}, unchanged ${report.unchanged}, placeholders ${report.placeholders}`,
-        });
-      }
+      await this.recordWrite(tx, input, fresh, report, moved, viewer, batchSize);
       workDone = performance.now();
     };
 
@@ -174,9 +198,75 @@ export class IngestService {
     return report;
   }
 
+  /**
+   * The end of every ingest's transaction: the advisories and VEX statements a format states,
+   * the graph's version bumped, and the trail's events.
+   */
+  private async recordWrite(
+    tx: Tx,
+    input: IngestInput,
+    fresh: readonly AssetRecord[],
+    report: IngestReport,
+    moved: readonly string[],
+    viewer: Viewer,
+    batchSize: number,
+  ): Promise<void> {
+    const stated = await this.writeStatements(tx, input.advisories ?? [], input.exemptions ?? [], viewer, batchSize);
+    if (stated.created.length) {
+      await appendEvent(tx, viewer, {
+        operation: "advisory.publish",
+        keys: stated.keys,
+        ids: stated.created,
+        input: input.advisories,
+        outcome: `published ${stated.created.length} with the records' format`,
+      });
+    }
+    if (fresh.length || stated.created.length) {
+      await bumpGraphVersion(tx);
+    }
+    if (fresh.length) {
+      await appendEvent(tx, viewer, {
+        operation: "ingest",
+        keys: [...report.acceptedKeys, ...moved],
+        input: fresh.map((r) => [r.key, r.contentHash]),
+        outcome: `accepted ${report.accepted}, unchanged ${report.unchanged}, placeholders ${report.placeholders}`,
+      });
+    }
+  }
+
+  /**
+   * A bulk load's transactional part (src/ingest/bulk.ts): once the offline importer has built
+   * the nodes and edges of `fresh` and their placeholders in an empty database, what an ingest
+   * writes after its edges — placeholders' kinds, the records' risk flags and sameAs statements,
+   * the format's advisories, the graph's version, the trail's events — in one write transaction.
+   * `leftovers` are properties the CSV could not carry, set here.
+   */
+  async completeBulk(
+    input: IngestInput,
+    fresh: readonly AssetRecord[],
+    report: IngestReport,
+    placeholderKeys: readonly string[],
+    leftovers: readonly { key: string; props: Record<string, unknown> }[],
+    viewer: Viewer,
+    batchSize = DEFAULT_BATCH_SIZE,
+  ): Promise<void> {
+    await this.db.writeTransaction(
+      "ingest",
+      async (tx) => {
+        await tx.run(statement("ingest/lock"));
+        for (const part of chunks(leftovers, batchSize)) await tx.run(statement("ingest/set-properties"), { rows: part });
+        // In an empty graph the only advisories are the ones this load states: link theirs.
+        const flagged = [...new Set(recordFlagAdvisories(fresh).map((a) => a.affectsId))];
+        await this.afterEdges(tx, fresh, placeholderKeys, flagged, () => viewer.org, batchSize);
+        await this.recordWrite(tx, input, fresh, report, [], viewer, batchSize);
+      },
+      { timeoutMs: 0 },
+    );
+  }
+
   /** The placeholders a dry run's records would leave (their references that name no record). */
   private async placeholdersOf(tx: Tx, fresh: readonly AssetRecord[], batchSize: number): Promise<string[]> {
-    const ownRefs = this.declaredRefs(fresh);
+    const ownRefs = declaredRefs(fresh);
     const versions = await this.versionsOf(tx, [...new Set(ownRefs.map((r) => r.targetId))], batchSize, fresh);
     const plan = planEdges(ownRefs, versions);
     return [...new Set(plan.edges.filter((e) => e.toPlaceholder).map((e) => e.to))].sort();
@@ -259,37 +349,7 @@ export class IngestService {
         }
       }
     }
-    const invalid = report.rejected;
-    report.problems.push({
-      source: "(batch)",
-      path: "$",
-      severity: "error",
-      message: `nothing was written: ${invalid} record${invalid === 1 ? " is" : "s are"} invalid, and an ingest is all or nothing (accept the ${valid} valid record${valid === 1 ? "" : "s"} with --partial / partial: true)`,
-    });
-    report.accepted = 0;
-    report.unchanged = 0;
-    report.acceptedKeys = [];
-    report.unchangedKeys = [];
-    report.written = false;
-    return report;
-  }
-
-  private declaredRefs(records: readonly AssetRecord[]): DeclaredRef[] {
-    return records.flatMap((r) =>
-      r.upstream.map((u) => ({
-        from: r.key,
-        fromKind: r.kind,
-        targetId: u.id,
-        range: u.range,
-        pinned: u.pinned,
-        constraint: u.constraint,
-        declaredRelation: u.declaredRelation,
-        note: u.note,
-        refIndex: u.index,
-        ...(u.placeholderName ? { placeholderName: u.placeholderName } : {}),
-        source: r.source,
-      })),
-    );
+    return nothingWritten(report, valid);
   }
 
   /** Versions of ids as the transaction sees them, plus (for dry runs) the batch's own records. */
@@ -324,7 +384,7 @@ export class IngestService {
     //    float to a newer version, or leave a placeholder). Read them before the new nodes
     //    exist: index look-ups over a transaction's own fresh writes are slow.
     const changedIds = [...new Set(fresh.map((r) => r.id))];
-    const own = this.declaredRefs(fresh);
+    const own = declaredRefs(fresh);
     const existingEdges: { from: string; fromKind: string; to: string; type: string; props: EdgeProps }[] = [];
     for (const part of chunks(changedIds, batchSize)) {
       for (const row of await tx.run(statement("ingest/edges-into-ids"), { ids: part })) {
@@ -333,38 +393,7 @@ export class IngestService {
     }
 
     // 2. The record nodes.
-    const rows = fresh.map((r) => ({
-      props: withoutNulls({
-        key: r.key,
-        id: r.id,
-        version: r.version,
-        kind: r.kind,
-        name: r.name,
-        publisher: r.publisher,
-        license: r.license,
-        releaseDate: r.releaseDate,
-        description: r.description,
-        refs: r.refs,
-        owner: r.owner,
-        contacts: r.contacts,
-        visibility: r.visibility,
-        org: orgOf(r.id),
-        contentHash: r.contentHash,
-        source: r.source,
-        extra: JSON.stringify(r.extra),
-        document: r.document,
-        versionMajor: semver.major(r.version),
-        versionMinor: semver.minor(r.version),
-        versionPatch: semver.patch(r.version),
-        // Registry fields (src/records/registry-fields.ts), typed so that filters can use them.
-        architecture: r.registry?.architecture,
-        parameterCount: r.registry?.parameterCount,
-        trainingFlop: r.registry?.trainingFlop,
-        trainingData: r.registry?.trainingData,
-        evaluations: r.registry?.evaluations?.length ? JSON.stringify(r.registry.evaluations) : null,
-        access: r.registry?.access,
-      }),
-    }));
+    const rows = fresh.map((r) => ({ props: assetProps(r, orgOf(r.id)) }));
     let done = 0;
     for (const part of chunks(rows, batchSize)) {
       await tx.run(statement("ingest/create-assets"), { rows: part });
@@ -414,10 +443,33 @@ export class IngestService {
     }
     report.edgesWritten = toCreate.length;
     const touchedPlaceholders = [...new Set(toCreate.filter((e) => e.toPlaceholder).map((e) => e.to))];
-    for (const part of chunks(touchedPlaceholders, batchSize)) await tx.run(statement("ingest/placeholder-kinds"), { keys: part });
     const ownPlaceholders = new Set(plan.edges.filter((e) => e.toPlaceholder && freshKeys.has(e.from)).map((e) => e.to));
     report.placeholderIds = [...ownPlaceholders].sort();
     report.placeholders = report.placeholderIds.length;
+
+    await this.afterEdges(tx, fresh, touchedPlaceholders, [...changedIds, ...newPlaceholderIds], orgOf, batchSize);
+
+    // 7. Placeholders that nothing needs any more disappear.
+    const gcIds = [...new Set([...changedIds, ...toDelete.map((d) => d.to).filter((to) => !to.includes("@"))])];
+    for (const part of chunks(gcIds, batchSize)) await tx.run(statement("ingest/gc-placeholders"), { ids: part });
+    // The dependents whose references moved: their answers changed too (the changes feed names them).
+    return { moved: [...new Set(toDelete.map((d) => d.from))].filter((k) => !freshKeys.has(k)).sort() };
+  }
+
+  /**
+   * Once a batch's nodes and edges exist: placeholders' kinds from what names them, the records'
+   * risk flags as advisories, their sameAs statements, and the advisories on `linkIds` linked to
+   * the versions (and placeholders) their ranges flag.
+   */
+  private async afterEdges(
+    tx: Tx,
+    fresh: readonly AssetRecord[],
+    placeholderKeys: readonly string[],
+    linkIds: readonly string[],
+    orgOf: (id: string) => string | null,
+    batchSize: number,
+  ): Promise<void> {
+    for (const part of chunks(placeholderKeys, batchSize)) await tx.run(statement("ingest/placeholder-kinds"), { keys: part });
 
     // 4. Advisories of source "record" from risk flags.
     for (const part of chunks(recordFlagAdvisories(fresh), batchSize))
@@ -427,16 +479,10 @@ export class IngestService {
     //    gained a node joins that node to its twins.
     const sameAs = fresh.flatMap((r) => (r.sameAs ?? []).map((other) => sameAsRow(r.id, other, orgOf(r.id), `record:${r.key}`)));
     if (sameAs.length) await declareSameAs(tx, sameAs);
-    await linkSameAs(tx, [...changedIds, ...newPlaceholderIds]);
+    await linkSameAs(tx, linkIds);
 
     // 6. Advisories reach the new versions (and new placeholders) their range matches.
-    await this.linkAdvisories(tx, [...new Set([...changedIds, ...newPlaceholderIds])], batchSize);
-
-    // 7. Placeholders that nothing needs any more disappear.
-    const gcIds = [...new Set([...changedIds, ...toDelete.map((d) => d.to).filter((to) => !to.includes("@"))])];
-    for (const part of chunks(gcIds, batchSize)) await tx.run(statement("ingest/gc-placeholders"), { ids: part });
-    // The dependents whose references moved: their answers changed too (the changes feed names them).
-    return { moved: [...new Set(toDelete.map((d) => d.from))].filter((k) => !freshKeys.has(k)).sort() };
+    await this.linkAdvisories(tx, [...new Set(linkIds)], batchSize);
   }
 
   /**
@@ -541,6 +587,55 @@ export function edgeChanges(
     toCreate.push(edge);
   }
   return { toDelete, toCreate };
+}
+
+/**
+ * What an ingest checks before it looks at the graph: in-batch duplicates collapsed (different
+ * contents for one key refused), in-batch cycles (refused in strict mode), and whether the viewer
+ * may publish the advisories the documents state.
+ */
+export function screenBatch(
+  input: IngestInput,
+  viewer: Viewer,
+  opts: Pick<IngestOptions, "strict" | "dryRun">,
+): { records: AssetRecord[]; rejected: number; report: IngestReport } {
+  const unique = collapseDuplicates(input.records);
+  const acyclic = refuseBatchCycles(unique.records, Boolean(opts.strict));
+  const records = acyclic.records;
+  const rejected = input.rejected + unique.rejected + acyclic.rejected;
+  const report = emptyReport([...input.problems, ...unique.problems, ...acyclic.problems], rejected, Boolean(opts.dryRun));
+  if (input.advisories?.length && !can(viewer, "advisory:write")) {
+    report.problems.push({
+      source: input.advisories[0]!.source.replace(/^[a-z-]+:/, ""),
+      path: "$.vulnerabilities",
+      severity: "error",
+      message: `these documents state ${input.advisories.length} advisories (vulnerabilities); publishing advisories needs role SECURITY or ADMIN, and ${viewer.subject} has ${viewer.roles.join(", ") || "none"}`,
+      code: "FORBIDDEN",
+    });
+  }
+  return { records, rejected, report };
+}
+
+/** Whether a batch holds errors that refuse it (an asset-scoped error refuses its asset alone, unless strict). */
+export function batchHasErrors(report: IngestReport, opts: Pick<IngestOptions, "strict">): boolean {
+  return report.problems.some((p) => p.severity === "error" && (p.scope !== "asset" || opts.strict));
+}
+
+/** Marks a report as refused as a whole (atomic mode): nothing written, and why, with how to accept the valid records. */
+export function nothingWritten(report: IngestReport, valid: number): IngestReport {
+  const invalid = report.rejected;
+  report.problems.push({
+    source: "(batch)",
+    path: "$",
+    severity: "error",
+    message: `nothing was written: ${invalid} record${invalid === 1 ? " is" : "s are"} invalid, and an ingest is all or nothing (accept the ${valid} valid record${valid === 1 ? "" : "s"} with --partial / partial: true)`,
+  });
+  report.accepted = 0;
+  report.unchanged = 0;
+  report.acceptedKeys = [];
+  report.unchangedKeys = [];
+  report.written = false;
+  return report;
 }
 
 /** What a step lets through, and the problems of what it refused. */

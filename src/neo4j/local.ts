@@ -13,12 +13,11 @@ export const launcherDir = path.join(projectRoot, "neo4j-local");
 const classpathFile = path.join(launcherDir, "target", "classpath.txt");
 const classesDir = path.join(launcherDir, "target", "classes");
 const launcherClass = path.join(classesDir, "umr", "neo4jlocal", "Launcher.class");
-const launcherSource = path.join(launcherDir, "src", "main", "java", "umr", "neo4jlocal", "Launcher.java");
 const pomFile = path.join(launcherDir, "pom.xml");
 /** The project's procedures (neo4j-plugin/): compiled into the launcher, registered when it starts. */
 export const pluginDir = path.join(projectRoot, "neo4j-plugin");
-const pluginSources = () => {
-  const root = path.join(pluginDir, "src", "main", "java");
+const javaSources = (dir: string) => {
+  const root = path.join(dir, "src", "main", "java");
   try {
     return fs
       .readdirSync(root, { recursive: true, encoding: "utf8" })
@@ -122,7 +121,7 @@ function mtime(file: string): number {
 /** True when the compiled launcher and its resolved classpath are present and newer than their sources. */
 export function launcherIsBuilt(): boolean {
   const built = Math.min(mtime(launcherClass), mtime(classpathFile));
-  const sources = [launcherSource, pomFile, ...pluginSources()];
+  const sources = [pomFile, ...javaSources(launcherDir), ...javaSources(pluginDir)];
   if (built < 0 || sources.some((f) => built < mtime(f))) return false;
   // The Maven cache may have been cleaned since: every jar must still be there.
   return readClasspath().every((jar) => fs.existsSync(jar));
@@ -147,7 +146,7 @@ function requireTool(cmd: string, args: string[], what: string): void {
   }
 }
 
-function javaCommand(): string {
+export function javaCommand(): string {
   return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, "bin", "java") : "java";
 }
 
@@ -240,22 +239,31 @@ function lockedError(home: string, holder: string): Error {
   );
 }
 
-export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
-  const holder = storeLockHolder(opts.home);
-  if (holder !== null) throw lockedError(opts.home, `pid ${holder}`);
-  await buildLauncher(opts.log);
-  const heapBytes = parseBytes(opts.heap);
+/**
+ * The JVM arguments that run a main class of the launcher (neo4j-local/) with Neo4j's jars and
+ * the given heap. The classpath (200+ jars) goes through an argument file, keeping `ps` readable.
+ */
+export function launcherJava(heap: string, mainClass: string): string[] {
+  const heapBytes = parseBytes(heap);
   const cp = [classesDir, ...readClasspath()].join(path.delimiter);
-  // The classpath (200+ jars) goes through an argument file, keeping `ps` readable.
   const argFile = path.join(launcherDir, "target", "classpath.args");
   fs.writeFileSync(argFile, `-cp ${JSON.stringify(cp)}\n`);
-  const args = [
+  return [
     `-Xms${Math.min(heapBytes, 64 * 1024 * 1024)}`,
     `-Xmx${heapBytes}`,
     "-XX:+ExitOnOutOfMemoryError",
     "-XX:+UseParallelGC",
     `@${argFile}`,
-    "umr.neo4jlocal.Launcher",
+    mainClass,
+  ];
+}
+
+export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const holder = storeLockHolder(opts.home);
+  if (holder !== null) throw lockedError(opts.home, `pid ${holder}`);
+  await buildLauncher(opts.log);
+  const args = [
+    ...launcherJava(opts.heap, "umr.neo4jlocal.Launcher"),
     "--home",
     opts.home,
     "--port",

@@ -111,6 +111,8 @@ export interface Statements {
   "ingest/merge-placeholders": { params: { rows: { id: string; name: string; source: string }[] }; row: { key: string; created: boolean } };
   "ingest/owners": { params: { ids: string[] }; row: { id: string; owner: string } };
   "ingest/placeholder-kinds": { params: { keys: string[] }; row: { key: string; kind: string } };
+  "ingest/set-properties": { params: { rows: { key: string; props: Map_ }[] }; row: { set: number } };
+  "ingest/node-census": { params: Record<string, never>; row: { label: string; nodes: number } };
   "ingest/reaches-ids": { params: { from: string[]; ids: string[] }; row: { from: string; reaches: string[] } };
   "key/by-id": { params: { id: string }; row: { key: ApiKeyModel & { hash: string } } };
   "key/create": { params: { props: Map_ }; row: { key: ApiKeyModel } };
@@ -242,6 +244,8 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "ingest/existing-hashes": ["keys"],
   "ingest/gc-placeholders": ["ids"],
   "ingest/lock": [],
+  "ingest/set-properties": ["rows"],
+  "ingest/node-census": [],
   "meta/bump-graph-version": [],
   "meta/graph-version": [],
   "ingest/merge-placeholders": ["rows"],

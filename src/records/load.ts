@@ -16,18 +16,23 @@ export function collectFiles(paths: readonly string[], format = "auto"): string[
   const extra = walkedFiles(format);
   const wanted = (file: string) => RECORD_FILE.test(file) || extra.some((re) => re.test(file));
   const out: string[] = [];
-  const walk = (p: string) => {
+  // Directory entries say what they are: no stat per file (a million-record folder has a million).
+  const walkDir = (dir: string) => {
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const child = path.join(dir, entry.name);
+      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && fs.statSync(child, { throwIfNoEntry: false })?.isDirectory());
+      if (isDir) walkDir(child);
+      else if (wanted(child)) out.push(child);
+    }
+  };
+  for (const p of paths) {
     const stat = fs.statSync(p, { throwIfNoEntry: false });
     if (!stat) throw new BadUserInputError(`${p}: no such file or directory`);
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) {
-        if (name.startsWith(".") || name === "node_modules") continue;
-        const child = path.join(p, name);
-        if (fs.statSync(child).isDirectory() || wanted(child)) walk(child);
-      }
-    } else out.push(p);
-  };
-  for (const p of paths) walk(p);
+    if (stat.isDirectory()) walkDir(p);
+    else out.push(p);
+  }
   return out;
 }
 

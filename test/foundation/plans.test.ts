@@ -16,6 +16,7 @@ const SCANS_BY_DESIGN: Record<string, string> = {
   "asset/count": "counts assets under kind/publisher filters",
   "asset/registry-count": "counts assets under registry filters (training compute, parameters, access)",
   "ingest/lock": "one IngestLock node",
+  "ingest/node-census": "what a database holds, by label, before a bulk load (which goes only into an empty one)",
   "key/list": "lists API keys (a few per organisation), for admins",
   "event/list": "pages the audit trail under filters, for auditors",
   "event/count": "counts the audit trail under filters, for auditors",
