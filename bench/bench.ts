@@ -90,7 +90,7 @@ try {
     chunk: opts.chunk,
     onPhase: (t) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${t}\n`),
     mixOnly: Boolean(opts.mixOnly),
-    bulk: { heap: process.env.UMR_NEO4J_HEAP!, pagecache: sizeGb >= 4 ? "2g" : process.env.UMR_NEO4J_PAGECACHE! },
+    bulk: { heap: process.env.UMR_NEO4J_HEAP, pagecache: sizeGb >= 4 ? "2g" : process.env.UMR_NEO4J_PAGECACHE },
     onMix: (latency) => process.stdout.write(`${JSON.stringify(latency)}\n`),
   });
   if (report) {
