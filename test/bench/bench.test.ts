@@ -63,7 +63,7 @@ describe("the benchmark", () => {
     // The bulk first load of the same records, end to end, step by step.
     expect(report.ingest.bulk!.records).toBe(1000);
     expect(report.ingest.bulkRecordsPerSecond).toBe(report.ingest.bulk!.recordsPerSecond);
-    expect(Object.keys(report.ingest.bulk!.steps)).toEqual(["parse", "csv", "import", "start", "indexes", "finish"]);
+    expect(Object.keys(report.ingest.bulk!.steps)).toEqual(["parse", "screen", "csv", "import", "start", "indexes", "finish", "stop"]);
     expect(report.graph.nodes).toBe(1000);
     expect(Object.keys(report.latencyMs)).toEqual([
       "lineageUp",

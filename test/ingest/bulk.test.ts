@@ -132,7 +132,7 @@ describe("umr ingest --bulk", () => {
     for (const k of ["accepted", "placeholders", "placeholderIds", "edgesWritten", "rejected"] as const)
       expect(report[k]).toEqual(transactional[k]);
     expect(report.placeholderIds).toEqual(["missing-base", "missing-family", "missing-set"]);
-    expect(Object.keys(report.seconds)).toEqual(["csv", "import", "start", "indexes", "finish"]);
+    expect(Object.keys(report.seconds)).toEqual(["screen", "csv", "import", "start", "indexes", "finish", "stop"]);
     // The CSV folder is gone; the store is there.
     expect(fs.readdirSync(home).filter((f) => f.startsWith("bulk-"))).toEqual([]);
 
@@ -187,7 +187,9 @@ describe("umr ingest --bulk", () => {
     expect(first.stderr).toBe("");
     const [summary, timing] = first.stdout.trim().split("\n");
     expect(summary).toBe("accepted 88, unchanged 0, rejected 0, placeholders 0, 0 warnings");
-    expect(timing).toMatch(/^bulk load: csv [\d.]+ s, import [\d.]+ s, start [\d.]+ s, indexes [\d.]+ s, finish [\d.]+ s$/);
+    expect(timing).toMatch(
+      /^bulk load: screen [\d.]+ s, csv [\d.]+ s, import [\d.]+ s, start [\d.]+ s, indexes [\d.]+ s, finish [\d.]+ s, stop [\d.]+ s$/,
+    );
     expect(first.status).toBe(0);
     // The same folder through the transactional path: all there, unchanged.
     const again = await runCli(["ingest", "examples/umr"], env);

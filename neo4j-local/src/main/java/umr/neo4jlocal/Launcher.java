@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.commandline.admin.security.SetInitialPasswordCommand;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -18,8 +21,10 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import picocli.CommandLine;
 
 /**
  * Runs an embedded Neo4j Community server with only the Bolt connector, bound to loopback.
@@ -70,9 +75,30 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.auth_enabled, passwordFile != null)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache)
                 // The project's procedures read the store through the kernel's cursors.
-                .setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("umr.*"));
+                .setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("umr.*"))
+                // Bolt's two Netty event loop groups each wait out a 5 s quiet period when they
+                // stop: 10 s of every stop (every CLI command that started its own Neo4j) spent
+                // idle. Connections are closed by then; stop at once.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
         if (txTimeoutSeconds > 0) {
             builder.setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds));
+        }
+
+        // Bolt asks for the password the parent generated. A new data folder gets it as the
+        // initial password, before its system database exists (no Cypher, which costs seconds at
+        // start); a later start changes it only when the file differs from what was applied.
+        String password = passwordFile != null ? Files.readString(passwordFile).trim() : null;
+        boolean firstStart = !Files.exists(home.resolve("data").resolve("databases").resolve("system"));
+        Path applied = home.resolve("bolt-password.applied");
+        if (password != null && firstStart) {
+            ExecutionContext ctx = new ExecutionContext(home, home.resolve("conf"), System.err, System.err, new DefaultFileSystemAbstraction());
+            int code = new CommandLine(new SetInitialPasswordCommand(ctx)).execute(password);
+            if (code != 0) {
+                System.out.println("UMR_NEO4J_FAILED setting the initial Bolt password (exit code " + code + ")");
+                System.out.flush();
+                System.exit(2);
+            }
         }
 
         final DatabaseManagementService dbms;
@@ -96,13 +122,13 @@ public final class Launcher {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(dbms, "signal", stopped), "umr-neo4j-shutdown"));
 
-        if (passwordFile != null) {
-            String password = Files.readString(passwordFile).trim();
+        if (password != null && !firstStart && !fingerprint(password).equals(readQuietly(applied))) {
+            // The password file changed since it was last applied: change the user's password.
             try {
                 dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
                         "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", password));
             } catch (RuntimeException e) {
-                // A later start of the same data folder: the password is already this one.
+                // Already this password (a marker lost): nothing to change.
                 if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
                     System.out.println("UMR_NEO4J_FAILED setting the Bolt password: " + e.getMessage());
                     System.out.flush();
@@ -110,6 +136,7 @@ public final class Launcher {
                 }
             }
         }
+        if (password != null) Files.writeString(applied, fingerprint(password));
         GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         // The project's procedures (neo4j-plugin/), compiled into this launcher: what a server of
         // one's own gets from target/plugins/umr-graph-procedures.jar.
@@ -172,6 +199,24 @@ public final class Launcher {
 
     private static void awaitQuietly(CountDownLatch latch) {
         try { latch.await(); } catch (InterruptedException ignored) { Thread.currentThread().interrupt(); }
+    }
+
+    /** What the marker keeps of the password applied: its SHA-256, never the password. */
+    private static String fingerprint(String password) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static String require(String flag, String value) {
