@@ -36,5 +36,9 @@ export async function createApollo(
     introspection: opts.introspection ?? true,
     // The landing page loads Apollo Sandbox from a CDN; the bundled GraphiQL at /graphiql replaces it.
     plugins: [limitsPlugin(schema), ApolloServerPluginLandingPageDisabled(), bookmarksPlugin, ...plugins],
+    // The process's own shutdown (src/main.ts) stops Apollo, then the notifier and Neo4j, in order.
+    // Apollo's own SIGINT/SIGTERM handler (on outside NODE_ENV=test) would stop it first and
+    // leave ours waiting on its stop for ever: a Ctrl-C that never ended.
+    stopOnTerminationSignals: false,
   });
 }

@@ -20,7 +20,9 @@ export async function startMain(
 ): Promise<{ child: ChildProcess; logs: LogLine[]; ready: LogLine }> {
   const child = spawn(process.execPath, ["--import", "tsx", mainTs], {
     cwd: projectRoot,
-    env: { ...process.env, LOG_FORMAT: "json", PORT: "0", ...env },
+    // No NODE_ENV (vitest sets "test"): the server runs as a user's shell runs it, where libraries
+    // such as Apollo behave as in production (its own signal handlers once hung every Ctrl-C).
+    env: { ...process.env, NODE_ENV: undefined, LOG_FORMAT: "json", PORT: "0", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const logs: LogLine[] = [];
