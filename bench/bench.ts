@@ -10,7 +10,9 @@ import { loadConfig, projectRoot } from "../src/config.js";
 import { createLogger } from "../src/log.js";
 import { connect, Executor } from "../src/neo4j/executor.js";
 import { provideNeo4j } from "../src/neo4j/provider.js";
-import { runBench, toMarkdown } from "./run.js";
+import { measureBulk, runBench, toMarkdown } from "./run.js";
+import { generate } from "./generate.js";
+import { collectFiles } from "../src/records/load.js";
 import { formatsBench } from "./formats.js";
 import { watchesBench } from "./watches.js";
 
@@ -25,6 +27,7 @@ const opts = new Command()
   .option("--formats <n>", "only the import bench of the field's formats: a JSONL of n Hugging Face cards against n UMR records", (v) =>
     Number(v),
   )
+  .option("--bulk-only", "only the bulk first load (umr ingest --bulk) of the generated --assets records, as JSON")
   .option("--watches <n>", "only the watches bench: what n watches add to a write and to risk reports, on --assets records", (v) =>
     Number(v),
   )
@@ -39,6 +42,7 @@ const opts = new Command()
     mixOnly?: boolean;
     formats?: number;
     watches?: number;
+    bulkOnly?: boolean;
   }>();
 
 if (process.env.NEO4J_URI) {
@@ -49,6 +53,19 @@ const sizeGb = opts.assets >= 500_000 ? 4 : opts.assets >= 50_000 ? 2 : 1;
 process.env.UMR_NEO4J_HEAP ??= `${sizeGb}g`;
 process.env.UMR_NEO4J_PAGECACHE ??= `${sizeGb}g`;
 const log = createLogger(process.env.LOG_LEVEL ?? "warn", "bench");
+const genDir = path.join(projectRoot, "bench", "out", `gen-${opts.assets}-${opts.seed}`);
+const bulkSizes = { heap: process.env.UMR_NEO4J_HEAP, pagecache: sizeGb >= 4 ? "2g" : process.env.UMR_NEO4J_PAGECACHE };
+if (opts.bulkOnly) {
+  const started = Date.now();
+  const phase = (t: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${t}\n`);
+  if (!fs.existsSync(path.join(genDir, ".generated.json"))) {
+    phase(`generating ${opts.assets} records (seed ${opts.seed})`);
+    generate({ assets: opts.assets, seed: opts.seed, out: genDir });
+  }
+  const run = await measureBulk(collectFiles([genDir]), genDir, bulkSizes, log, phase);
+  process.stdout.write(JSON.stringify({ date: new Date().toISOString(), assets: opts.assets, seed: opts.seed, bulk: run }, null, 2) + "\n");
+  process.exit(0);
+}
 const target = await provideNeo4j(loadConfig(), "test", log);
 const driver = await connect(target, { retries: 3, log });
 const db = new Executor(driver, target.database, log);
@@ -81,7 +98,7 @@ try {
     assets: opts.assets,
     seed: opts.seed,
     queries: opts.queries,
-    genDir: path.join(projectRoot, "bench", "out", `gen-${opts.assets}-${opts.seed}`),
+    genDir,
     db,
     jvmPid: target.pid ?? null,
     neo4j: target,
@@ -90,7 +107,7 @@ try {
     chunk: opts.chunk,
     onPhase: (t) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${t}\n`),
     mixOnly: Boolean(opts.mixOnly),
-    bulk: { heap: process.env.UMR_NEO4J_HEAP, pagecache: sizeGb >= 4 ? "2g" : process.env.UMR_NEO4J_PAGECACHE },
+    bulk: bulkSizes,
     onMix: (latency) => process.stdout.write(`${JSON.stringify(latency)}\n`),
   });
   if (report) {

@@ -164,6 +164,62 @@ function peakRssMb(pid: number | null | undefined): number | null {
   }
 }
 
+export interface BulkRun {
+  records: number;
+  seconds: number;
+  recordsPerSecond: number;
+  /** Seconds per step: parse (reading, validating, hashing the files), then the bulk load's own. */
+  steps: Record<string, number>;
+  /** The bench process's peak RSS over the run, in MB. */
+  nodePeakRssMb: number;
+}
+
+/**
+ * `umr ingest --bulk` of record files, end to end (read and parse, CSV, Neo4j's offline importer,
+ * start, indexes online, the finishing transaction, stop), into a new data folder of its own,
+ * removed afterwards.
+ */
+export async function measureBulk(
+  files: string[],
+  genDir: string,
+  sizes: { heap: string; pagecache: string },
+  log: Logger,
+  phase: (text: string) => void,
+): Promise<BulkRun> {
+  phase(`bulk load of ${files.length} records into an empty data folder (Neo4j's offline importer)`);
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "umr-bench-bulk-"));
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+  try {
+    const t0 = performance.now();
+    const loaded = parseInputs(readInputs(files, genDir), "umr");
+    const parsed = performance.now();
+    const report = await bulkIngest(loaded, {
+      home,
+      heap: sizes.heap,
+      pagecache: sizes.pagecache,
+      port: 0,
+      startTimeoutMs: 600_000,
+      log,
+      onProgress: ({ phase: p, done, total }) => {
+        if (p !== "csv" || done === total) phase(`bulk load: ${p} ${done}/${total}`);
+      },
+    });
+    if (!report.written) throw new Error(`the bulk load was refused: ${report.problems.at(-1)?.message}`);
+    const seconds = (performance.now() - t0) / 1000;
+    return {
+      records: report.accepted,
+      seconds: Math.round(seconds * 1000) / 1000,
+      recordsPerSecond: Math.round(report.accepted / seconds),
+      steps: { parse: Math.round(parsed - t0) / 1000, ...report.seconds },
+      nodePeakRssMb: Math.round(peak / 1024 / 1024),
+    };
+  } finally {
+    clearInterval(sampler);
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
 export async function runBench(o: BenchOptions) {
   const phase = (t: string) => o.onPhase?.(t);
   let peakRss = process.memoryUsage().rss;
@@ -185,37 +241,7 @@ export async function runBench(o: BenchOptions) {
     // 1b. The bulk first load (`umr ingest --bulk`) of the same records, end to end (read and
     //     parse, CSV, Neo4j's offline importer, start, indexes online, the finishing
     //     transaction), into a new data folder of its own, stopped and removed afterwards.
-    let bulk: { records: number; seconds: number; recordsPerSecond: number; steps: Record<string, number> } | null = null;
-    if (o.bulk && !o.mixOnly) {
-      phase(`bulk load of ${files.length} records into an empty data folder (Neo4j's offline importer)`);
-      const home = fs.mkdtempSync(path.join(os.tmpdir(), "umr-bench-bulk-"));
-      try {
-        const t0 = performance.now();
-        const loaded = parseInputs(readInputs(files, o.genDir), "umr");
-        const parsed = performance.now();
-        const report = await bulkIngest(loaded, {
-          home,
-          heap: o.bulk.heap,
-          pagecache: o.bulk.pagecache,
-          port: 0,
-          startTimeoutMs: 600_000,
-          log: o.log,
-          onProgress: ({ phase: p, done, total }) => {
-            if (p !== "csv" || done === total) phase(`bulk load: ${p} ${done}/${total}`);
-          },
-        });
-        if (!report.written) throw new Error(`the bulk load was refused: ${report.problems.at(-1)?.message}`);
-        const seconds = (performance.now() - t0) / 1000;
-        bulk = {
-          records: report.accepted,
-          seconds: Math.round(seconds * 1000) / 1000,
-          recordsPerSecond: Math.round(report.accepted / seconds),
-          steps: { parse: Math.round(parsed - t0) / 1000, ...report.seconds },
-        };
-      } finally {
-        fs.rmSync(home, { recursive: true, force: true });
-      }
-    }
+    const bulk = o.bulk && !o.mixOnly ? await measureBulk(files, o.genDir, o.bulk, o.log, phase) : null;
 
     // 2. Schema, then ingest through the product's own path, chunk by chunk.
     const schemaStart = performance.now();
