@@ -51,6 +51,41 @@ describe.skipIf(external)("local Neo4j launcher", () => {
     await local.stop(); // a second stop is harmless
   });
 
+  it("a new folder's password becomes Neo4j's initial one, even one that begins with a dash; a changed file is applied at the next start", async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "umr-neo4j-launch-"));
+    homes.push(home);
+    const opts = { port: 0, home, heap: "256m", pagecache: "32m", startTimeoutMs: 120_000, log: silentLogger };
+    const answers = async (password: string) => {
+      const local = await startLocalNeo4j(opts);
+      try {
+        const results: string[] = [];
+        for (const pw of [password, "not-the-password-0123"]) {
+          const driver = await connect({ uri: local.uri, user: "neo4j", password: pw }, { retries: 0, log: silentLogger }).catch(
+            (e: Error) => e,
+          );
+          if (driver instanceof Error) {
+            results.push("refused");
+            continue;
+          }
+          const r = await driver.executeQuery("RETURN 1 AS n").then(
+            (x) => `n=${String(x.records[0]!.get("n"))}`,
+            () => "refused",
+          );
+          await driver.close();
+          results.push(r);
+        }
+        return results;
+      } finally {
+        await local.stop();
+      }
+    };
+    fs.mkdirSync(home, { recursive: true });
+    fs.writeFileSync(path.join(home, "bolt-password"), "-starts-with-a-dash-0123456789\n", { mode: 0o600 });
+    expect(await answers("-starts-with-a-dash-0123456789")).toEqual(["n=1", "refused"]);
+    fs.writeFileSync(path.join(home, "bolt-password"), "another-password-0123456789\n", { mode: 0o600 });
+    expect(await answers("another-password-0123456789")).toEqual(["n=1", "refused"]);
+  });
+
   it("the JVM exits by itself when its parent Node process is killed with SIGKILL", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "test/fixtures/hold-local-neo4j.ts")], {
       cwd: projectRoot,

@@ -93,7 +93,8 @@ public final class Launcher {
         Path applied = home.resolve("bolt-password.applied");
         if (password != null && firstStart) {
             ExecutionContext ctx = new ExecutionContext(home, home.resolve("conf"), System.err, System.err, new DefaultFileSystemAbstraction());
-            int code = new CommandLine(new SetInitialPasswordCommand(ctx)).execute(password);
+            // "--": a generated password may begin with "-", which is not an option.
+            int code = new CommandLine(new SetInitialPasswordCommand(ctx)).execute("--", password);
             if (code != 0) {
                 System.out.println("UMR_NEO4J_FAILED setting the initial Bolt password (exit code " + code + ")");
                 System.out.flush();
