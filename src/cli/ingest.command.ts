@@ -7,7 +7,7 @@ import { formatProblem, plural } from "./format.js";
 import { cliViewer } from "../model/viewer.js";
 import { withServices } from "./session.js";
 import { bulkIngest } from "../ingest/bulk.js";
-import { loadConfig } from "../config.js";
+import { loadConfig, type Config } from "../config.js";
 import { createLogger } from "../log.js";
 
 interface IngestOpts {
@@ -42,7 +42,8 @@ function printStats(loaded: LoadedRecords): void {
 }
 
 export async function ingestCommand(paths: string[], opts: IngestOpts): Promise<number> {
-  if (opts.bulk) refuseWithBulk(opts);
+  const config = opts.bulk ? loadConfig() : null;
+  if (config) refuseWithBulk(opts, config);
   const loaded = load(paths, opts.format, Boolean(opts.lenient));
   if (!opts.json) printStats(loaded);
   const bar =
@@ -59,8 +60,7 @@ export async function ingestCommand(paths: string[], opts: IngestOpts): Promise<
     bar.setTotal(total);
     bar.update(done, { phase });
   };
-  if (opts.bulk) {
-    const config = loadConfig();
+  if (config) {
     const log = createLogger(process.env.LOG_LEVEL ?? "warn", "umr");
     const report = await bulkIngest(loaded, {
       home: config.local.dataDir,
@@ -103,8 +103,8 @@ export async function ingestCommand(paths: string[], opts: IngestOpts): Promise<
 }
 
 /** What --bulk cannot be combined with, said before anything is read. */
-function refuseWithBulk(opts: IngestOpts): void {
-  if (loadConfig().external)
+function refuseWithBulk(opts: IngestOpts, config: Config): void {
+  if (config.external)
     throw new BadUserInputError(
       "--bulk builds the local Neo4j's store with Neo4j's offline importer, and NEO4J_URI names a server of your own: load into it with `umr ingest` (without --bulk), or unset NEO4J_URI",
     );

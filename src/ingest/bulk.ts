@@ -10,9 +10,8 @@ import { BadUserInputError, ServiceUnavailableError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { authorize } from "../model/authz.js";
 import { SYSTEM_VIEWER, type Viewer } from "../model/viewer.js";
-import type { VersionRow } from "../model/asset.js";
 import { connect, Executor } from "../neo4j/executor.js";
-import { alive, readInstanceFile, startLocalNeo4j, storeLockHolder, type LocalNeo4j } from "../neo4j/local.js";
+import { alive, readInstanceFile, startLocalNeo4j, storeLockHolder } from "../neo4j/local.js";
 import { runOfflineImport } from "../neo4j/offline-import.js";
 import { applySchema } from "../neo4j/schema.js";
 import { statement } from "../neo4j/statements.js";
@@ -28,7 +27,7 @@ import {
   withoutNulls,
   type IngestReport,
 } from "./ingest.service.js";
-import { planEdges } from "./plan.js";
+import { addVersions, planEdges } from "./plan.js";
 
 export interface BulkOptions {
   /** The local Neo4j's data folder (UMR_DATA_DIR). */
@@ -98,24 +97,15 @@ export async function bulkIngest(input: IngestInput, opts: BulkOptions): Promise
     });
     lap("import");
 
-    const local = await startLocal(opts);
-    try {
-      const driver = await connect({ uri: local.uri, user: "neo4j", password: local.password }, { retries: 3, log: opts.log });
-      const db = new Executor(driver, undefined, opts.log);
-      try {
-        lap("start");
-        opts.onProgress?.({ phase: "indexes", done: 0, total: 1 });
-        await applySchema(db);
-        lap("indexes");
-        opts.onProgress?.({ phase: "finishing", done: 0, total: 1 });
-        await new IngestService(db, opts.log).completeBulk(input, fresh, report, files.placeholders, files.leftovers, viewer);
-        lap("finish");
-      } finally {
-        await db.close();
-      }
-    } finally {
-      await local.stop();
-    }
+    await withLocalDb(opts, async (db) => {
+      lap("start");
+      opts.onProgress?.({ phase: "indexes", done: 0, total: 1 });
+      await applySchema(db);
+      lap("indexes");
+      opts.onProgress?.({ phase: "finishing", done: 0, total: 1 });
+      await new IngestService(db, opts.log).completeBulk(input, fresh, report, files.placeholders, files.leftovers, viewer);
+      lap("finish");
+    });
     lap("stop");
     report.written = true;
     opts.log.info({ accepted: report.accepted, placeholders: report.placeholders, seconds }, "bulk load committed");
@@ -134,8 +124,9 @@ function refuseWhileRunning(home: string): void {
     );
 }
 
-async function startLocal(opts: BulkOptions): Promise<LocalNeo4j> {
-  return startLocalNeo4j({
+/** Starts the data folder's Neo4j, runs `work` on it, and stops it (the folder is left as `work` left it). */
+async function withLocalDb<T>(opts: BulkOptions, work: (db: Executor) => Promise<T>): Promise<T> {
+  const local = await startLocalNeo4j({
     home: opts.home,
     port: opts.port,
     heap: opts.heap,
@@ -144,22 +135,21 @@ async function startLocal(opts: BulkOptions): Promise<LocalNeo4j> {
     log: opts.log,
     announce: false,
   });
-}
-
-async function refuseUnlessEmpty(opts: BulkOptions): Promise<void> {
-  const local = await startLocal(opts);
-  let census: { label: string; nodes: number }[];
   try {
     const driver = await connect({ uri: local.uri, user: "neo4j", password: local.password }, { retries: 3, log: opts.log });
     const db = new Executor(driver, undefined, opts.log);
     try {
-      census = await db.readTransaction("bulk", (tx) => tx.run(statement("ingest/node-census"), {}));
+      return await work(db);
     } finally {
       await db.close();
     }
   } finally {
     await local.stop();
   }
+}
+
+async function refuseUnlessEmpty(opts: BulkOptions): Promise<void> {
+  const census = await withLocalDb(opts, (db) => db.readTransaction("bulk", (tx) => tx.run(statement("ingest/node-census"), {})));
   if (census.length)
     throw new BadUserInputError(
       `the local database of ${opts.home} is not empty (${census.map((c) => `${c.label} ${c.nodes}`).join(", ")}): a bulk load builds a new store and goes only into an empty one. What to do: add these records with \`umr ingest\` (without --bulk), or move ${opts.home} away (or point UMR_DATA_DIR at a new folder, with UMR_SEED_DEMO=0 for npm start) and load again.`,
@@ -185,19 +175,15 @@ function writeCsv(dir: string, fresh: readonly AssetRecord[], viewer: Viewer, on
   const typed: Record<string, CsvType> = { ingestedAt: "datetime" };
   const nodes = new CsvFiles(dir, "nodes", ["key:ID", ":LABEL"]);
   const leftovers: CsvOutput["leftovers"] = [];
-  const versions = new Map<string, VersionRow[]>();
   let done = 0;
   for (const r of fresh) {
     // The key is the :ID column, which the importer also stores as the key property.
     const { key: _key, ...props } = assetProps(r, viewer.org);
     const left = nodes.add([r.key, ["Asset", KIND_LABEL[r.kind]]], { ...props, placeholder: false, ingestedAt: at }, typed);
     if (left) leftovers.push({ key: r.key, props: left });
-    const list = versions.get(r.id) ?? [];
-    list.push({ key: r.key, version: r.version, placeholder: false, kind: r.kind });
-    versions.set(r.id, list);
     if (++done % 10_000 === 0) onProgress?.({ phase: "csv", done, total: fresh.length });
   }
-  const plan = planEdges(declaredRefs(fresh), versions);
+  const plan = planEdges(declaredRefs(fresh), addVersions(new Map(), fresh));
   for (const p of plan.placeholders) {
     const props = { id: p.id, placeholder: true, name: p.name, source: p.source, ingestedAt: at, kind: "model" };
     const left = nodes.add([p.id, ["Asset", "Placeholder", "Model"]], props, typed);
@@ -210,8 +196,8 @@ function writeCsv(dir: string, fresh: readonly AssetRecord[], viewer: Viewer, on
   }
   onProgress?.({ phase: "csv", done: fresh.length, total: fresh.length });
   return {
-    nodeFiles: nodes.close().map((f) => f.file),
-    edgeFiles: edges.close().map((f) => f.file),
+    nodeFiles: nodes.close(),
+    edgeFiles: edges.close(),
     placeholders: plan.placeholders.map((p) => p.id).sort(),
     edges: plan.edges.length,
     leftovers,

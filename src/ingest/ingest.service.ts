@@ -13,7 +13,7 @@ import type { Executor, Params, Tx } from "../neo4j/executor.js";
 import type { Logger } from "../log.js";
 import type { AssetRecord, ImportedAdvisory, ImportedExemption, IngestInput, Problem } from "../records/record.js";
 import type { VersionRow } from "../model/asset.js";
-import { cycles, planEdges, type DeclaredRef, type EdgeProps, type PlannedEdge } from "./plan.js";
+import { addVersions, cycles, planEdges, type DeclaredRef, type EdgeProps, type PlannedEdge } from "./plan.js";
 import { appendEvent } from "./trail.js";
 
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -363,12 +363,7 @@ export class IngestService {
     for (const part of chunks(ids, batchSize)) {
       for (const row of await tx.run(statement("asset/versions"), { ids: part })) out.set(row.id, row.versions);
     }
-    for (const r of pending) {
-      const list = out.get(r.id) ?? [];
-      list.push({ key: r.key, version: r.version, placeholder: false, kind: r.kind });
-      out.set(r.id, list);
-    }
-    return out;
+    return addVersions(out, pending);
   }
 
   private async write(

@@ -4,6 +4,7 @@
 // final graph does not depend on the order in which records were ingested.
 import type { AssetKindName } from "../model/asset.js";
 import type { VersionRow } from "../model/asset.js";
+import type { AssetRecord } from "../records/record.js";
 import { defaultRelation, edgeTypeOf, resolveVersion } from "../records/reference.js";
 
 /** A reference as the graph keeps it on its edge. */
@@ -45,6 +46,16 @@ export interface PlaceholderRow {
   id: string;
   name: string;
   source: string;
+}
+
+/** Adds records, as the versions of their ids, to what version resolution looks at. */
+export function addVersions(versions: Map<string, VersionRow[]>, records: readonly AssetRecord[]): Map<string, VersionRow[]> {
+  for (const r of records) {
+    const list = versions.get(r.id) ?? [];
+    list.push({ key: r.key, version: r.version, placeholder: false, kind: r.kind });
+    versions.set(r.id, list);
+  }
+  return versions;
 }
 
 export function planEdges(

@@ -38,10 +38,8 @@ function cell(value: unknown, type: CsvType): string {
       return quoted(value as string);
     case "string[]":
       return quoted((value as string[]).join(CSV_DIALECT.arrayDelimiter));
-    case "double":
-      // Shortest round-trip form; Java's Double.parseDouble reads it back to the same double.
-      return String(value);
     default:
+      // Numbers in their shortest round-trip form (Java's Double.parseDouble reads back the same double).
       return String(value);
   }
 }
@@ -51,7 +49,6 @@ interface Group {
   fd: number;
   buffer: string[];
   bytes: number;
-  rows: number;
 }
 
 /**
@@ -94,7 +91,7 @@ export class CsvFiles {
     let group = this.groups.get(shape);
     if (!group) {
       const file = path.join(this.dir, `${this.prefix}-${this.groups.size}.csv`);
-      group = { file, fd: fs.openSync(file, "w"), buffer: [], bytes: 0, rows: 0 };
+      group = { file, fd: fs.openSync(file, "w"), buffer: [], bytes: 0 };
       const header = [...this.fixed, ...names.map((n, i) => `${n}:${types[i]}`)].join(CSV_DIALECT.delimiter);
       group.buffer.push(header + "\n");
       this.groups.set(shape, group);
@@ -104,7 +101,6 @@ export class CsvFiles {
     const line = cells.join(CSV_DIALECT.delimiter) + "\n";
     group.buffer.push(line);
     group.bytes += line.length;
-    group.rows++;
     if (group.bytes > 1 << 20) this.flush(group);
     return left;
   }
@@ -115,12 +111,12 @@ export class CsvFiles {
     group.bytes = 0;
   }
 
-  /** Writes what is buffered and closes the files; returns them with their row counts. */
-  close(): { file: string; rows: number }[] {
+  /** Writes what is buffered and closes the files; returns their paths. */
+  close(): string[] {
     return [...this.groups.values()].map((g) => {
       this.flush(g);
       fs.closeSync(g.fd);
-      return { file: g.file, rows: g.rows };
+      return g.file;
     });
   }
 }

@@ -151,6 +151,32 @@ export function javaCommand(): string {
 }
 
 /**
+ * Runs a command to its end, handing each line of its output (both streams) to `onLine` and
+ * keeping the last 40 for the error that says what went wrong.
+ */
+export async function runCollecting(
+  cmd: string,
+  args: readonly string[],
+  cwd: string | undefined,
+  onLine: (line: string) => void,
+): Promise<{ code: number; tail: string[] }> {
+  const child = spawn(cmd, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const tail: string[] = [];
+  const each = (line: string) => {
+    tail.push(line);
+    if (tail.length > 40) tail.shift();
+    onLine(line);
+  };
+  readline.createInterface({ input: child.stdout }).on("line", each);
+  readline.createInterface({ input: child.stderr }).on("line", each);
+  const code: number = await new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (c) => resolve(c ?? 1));
+  });
+  return { code, tail };
+}
+
+/**
  * Compiles the launcher and resolves Neo4j's jars through Maven, printing download progress.
  * The first run fetches about 120 MB from Maven Central; later runs find everything cached.
  */
@@ -161,15 +187,11 @@ export async function buildLauncher(log: Logger): Promise<void> {
   const version = neo4jVersion();
   log.info({ neo4j: version }, `preparing the local Neo4j Community ${version} (first run: downloads ~120 MB from Maven Central)`);
   const args = ["-B", "-f", pomFile, "compile", "dependency:build-classpath", `-Dmdep.outputFile=${classpathFile}`];
-  const child = spawn("mvn", args, { cwd: launcherDir, stdio: ["ignore", "pipe", "pipe"] });
-  const tail: string[] = [];
   let files = 0;
   let bytes = 0;
   let lastReport = Date.now();
   const tty = process.stderr.isTTY;
-  const onLine = (line: string) => {
-    tail.push(line);
-    if (tail.length > 40) tail.shift();
+  const { code, tail } = await runCollecting("mvn", args, launcherDir, (line) => {
     const m = /Downloaded from \S+: \S+ \(([\d.]+) (kB|MB|B)/.exec(line);
     if (!m) return;
     files++;
@@ -181,12 +203,6 @@ export async function buildLauncher(log: Logger): Promise<void> {
       lastReport = Date.now();
       log.info({ files, megabytes: Math.round(bytes / 1e6) }, text);
     }
-  };
-  readline.createInterface({ input: child.stdout }).on("line", onLine);
-  readline.createInterface({ input: child.stderr }).on("line", onLine);
-  const code: number = await new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (c) => resolve(c ?? 1));
   });
   if (tty && files > 0) process.stderr.write("\n");
   if (code !== 0) {

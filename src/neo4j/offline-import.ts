@@ -1,12 +1,10 @@
 // Neo4j's offline importer (`neo4j-admin database import full`, from Maven Central with the rest
 // of Neo4j) run on the local Neo4j's data folder by neo4j-local/'s Import class: the store is
 // built from CSV in one pass, without transactions. The folder's Neo4j must not be running.
-import { spawn } from "node:child_process";
 import path from "node:path";
-import readline from "node:readline";
 import type { Logger } from "../log.js";
 import { CSV_DIALECT } from "./import-csv.js";
-import { buildLauncher, javaCommand, launcherJava } from "./local.js";
+import { buildLauncher, javaCommand, launcherJava, runCollecting } from "./local.js";
 
 export interface OfflineImport {
   /** The local Neo4j's data folder (UMR_DATA_DIR). */
@@ -41,23 +39,13 @@ export async function runOfflineImport(opts: OfflineImport): Promise<void> {
     `--report-file=${path.join(opts.workDir, "import.report")}`,
     "neo4j",
   ];
-  const child = spawn(javaCommand(), args, { stdio: ["ignore", "pipe", "pipe"] });
-  const tail: string[] = [];
   let stage = "";
-  const onLine = (line: string) => {
-    tail.push(line);
-    if (tail.length > 40) tail.shift();
+  const { code, tail } = await runCollecting(javaCommand(), args, undefined, (line) => {
     opts.log.debug({ importer: line }, "neo4j import");
     const named = /^\s*(Node import|Relationship import|Relationship linking|Post processing|Count store|Flush)/i.exec(line);
     if (named) stage = named[1]!;
     const pct = /(\d+)%/.exec(line);
     if (stage && pct) opts.onProgress?.(stage, Number(pct[1]));
-  };
-  readline.createInterface({ input: child.stdout }).on("line", onLine);
-  readline.createInterface({ input: child.stderr }).on("line", onLine);
-  const code: number = await new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (c) => resolve(c ?? 1));
   });
   if (code !== 0) {
     throw new Error(

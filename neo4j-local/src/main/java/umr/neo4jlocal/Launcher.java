@@ -123,7 +123,8 @@ public final class Launcher {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(dbms, "signal", stopped), "umr-neo4j-shutdown"));
 
-        if (password != null && !firstStart && !fingerprint(password).equals(readQuietly(applied))) {
+        boolean changed = password != null && !fingerprint(password).equals(readQuietly(applied));
+        if (changed && !firstStart) {
             // The password file changed since it was last applied: change the user's password.
             try {
                 dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
@@ -137,7 +138,7 @@ public final class Launcher {
                 }
             }
         }
-        if (password != null) Files.writeString(applied, fingerprint(password));
+        if (changed) Files.writeString(applied, fingerprint(password));
         GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         // The project's procedures (neo4j-plugin/), compiled into this launcher: what a server of
         // one's own gets from target/plugins/umr-graph-procedures.jar.
