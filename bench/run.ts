@@ -69,6 +69,8 @@ interface HubRow {
   naiveMs: number | null;
   naive: string;
   neo4jMs: number;
+  /** One run of ours with umr.walk's lineage index off: the first walk after a write, which reads the store. */
+  storeWalkMs: number | null;
   vsNaive: string;
   plainCypherMs: number;
   plainCypherCount: number;
@@ -433,6 +435,28 @@ export async function runBench(o: BenchOptions) {
     };
     // Where the server walks a hub: inside Neo4j when the project's procedure is there (the local Neo4j registers it).
     const walkIn = (await walksInNeo4j(o.db)) ? "neo4j" : "node";
+    // umr.walk's lineage index of this graph version: built once (after a write, the first walk
+    // starts its build in the background and reads the store meanwhile); timed here on its own.
+    const walkIndex =
+      walkIn === "neo4j"
+        ? await (async () => {
+            const t = performance.now();
+            const [row] = await rows(
+              o.db,
+              "CALL umr.walkIndex('build') YIELD state, assets, edges, buildMs RETURN state, assets, edges, buildMs",
+              {},
+              600_000,
+            );
+            return {
+              state: String(row!.state),
+              assets: Number(row!.assets),
+              edges: Number(row!.edges),
+              buildMs: Number(row!.buildMs),
+              callMs: Math.round(performance.now() - t),
+            };
+          })()
+        : null;
+    const setWalkIndex = (action: "off" | "auto") => rows(o.db, "CALL umr.walkIndex($action) YIELD state RETURN state", { action }, 60_000);
     for (const hub of hubSet) {
       let ours: { ms: number; data: any; all: number[] };
       let error: string | null = null;
@@ -453,6 +477,15 @@ export async function runBench(o: BenchOptions) {
       }
       loop.disable();
       const eventLoopMaxMs = Math.round(loop.max / 1e6);
+      let storeWalkMs: number | null = null;
+      if (walkIndex && !error) {
+        await setWalkIndex("off");
+        try {
+          storeWalkMs = Math.round((await gql(Q.blastRadius, { k: hub }, cold.url)).ms);
+        } finally {
+          await setWalkIndex("auto");
+        }
+      }
       const plain = await medianOf(async () => {
         const t = performance.now();
         const [row] = await rows(
@@ -513,6 +546,7 @@ export async function runBench(o: BenchOptions) {
         naiveMs: aMs === null ? null : Math.round(aMs),
         naive: aNote,
         neo4jMs: Math.round(sMs),
+        storeWalkMs,
         // ours ÷ (a); when (a) hit its cap, only a bound is known.
         vsNaive: aMs === null ? `≤ ${Math.round((ours.ms / o.naiveCapMs) * 100) / 100}×` : `${Math.round((ours.ms / aMs) * 100) / 100}×`,
         plainCypherMs: Math.round(bMs),
@@ -612,7 +646,9 @@ export async function runBench(o: BenchOptions) {
       h.error
         ? `stopped by a limit: ${h.error.slice(0, 160)}`
         : walkIn === "neo4j"
-          ? `the walk runs inside Neo4j (umr.walk) in ${h.neo4jMs} ms of the ${h.oursMs}: the breadth-first expand the plain count (b) also does (${h.plainCypherMs} ms), plus what (b) never reads — each newly reached edge's relation (the policy's filter) and each of the ${h.csrCount.toLocaleString("en")} reached assets' key, kind, publisher, owner, contacts and visibility for the order and the totals, one random read of the property store per asset — and the sort by (depth, key); the other ${Math.max(0, h.oursMs - h.neo4jMs)} ms carry the packed keys and totals over Bolt and answer the page over GraphQL/HTTP`
+          ? walkIndex?.state === "fresh"
+            ? `the walk runs inside Neo4j over umr.walk's lineage index (arrays of the graph, no store read) in ${h.neo4jMs} ms of the ${h.oursMs}, with the sort by (depth, key), the totals and the packing of all ${h.csrCount.toLocaleString("en")} keys; the other ${Math.max(0, h.oursMs - h.neo4jMs)} ms carry those keys and totals over Bolt and answer the page over GraphQL/HTTP. The first walk after a write reads the store while the index is rebuilt (${h.storeWalkMs} ms; the build ${walkIndex.buildMs} ms)`
+            : `the walk runs inside Neo4j (umr.walk) in ${h.neo4jMs} ms of the ${h.oursMs}: the breadth-first expand the plain count (b) also does (${h.plainCypherMs} ms), plus what (b) never reads — each newly reached edge's relation (the policy's filter) and each of the ${h.csrCount.toLocaleString("en")} reached assets' key, kind, publisher, owner, contacts and visibility for the order and the totals, one random read of the property store per asset — and the sort by (depth, key); the other ${Math.max(0, h.oursMs - h.neo4jMs)} ms carry the packed keys and totals over Bolt and answer the page over GraphQL/HTTP`
           : `Neo4j takes ${h.neo4jMs} ms to expand the edges of the ${h.csrCount.toLocaleString("en")} reached assets and read their properties (the bare BFS count (b): ${h.plainCypherMs} ms); the other ${Math.max(0, h.oursMs - h.neo4jMs)} ms carry ${h.csrCount.toLocaleString("en")} rows over Bolt and walk them in Node for depths, totals and the page`;
     const targets = [
       {
@@ -746,6 +782,7 @@ export async function runBench(o: BenchOptions) {
       latencyMs: latency,
       /** Where the server walked the hubs: inside Neo4j (the umr.walk procedure) or in Node. */
       hubWalk: walkIn,
+      walkIndex,
       hubs: hubRows,
       paging,
       explorer,
@@ -803,7 +840,10 @@ export function toMarkdown(r: BenchReport): string {
         `| ${h.key} | ${h.error ? `${h.csrCount.toLocaleString("en")} (error: ${h.error.slice(0, 120)})` : `${h.affected.toLocaleString("en")}${h.complete ? "" : " (cut)"}`} | ${h.oursMs} (${h.neo4jMs}) | ${h.naiveMs === null ? h.naive : `${h.naiveMs} ms`} | ${h.plainCypherMs} | ${h.csrMs} | ${h.vsNaive} | ${h.vsPlainCypher}× | ${h.vsCsr}× |`,
     ),
     "",
-    `The hubs were walked ${r.hubWalk === "neo4j" ? "inside Neo4j, by the project's procedure umr.walk (the Neo4j share: the procedure with only a count returned)" : "in Node over the rows of the reach statement (the Neo4j share: that statement with its rows counted inside Neo4j)"}.`,
+    `The hubs were walked ${r.hubWalk === "neo4j" ? "inside Neo4j, by the project's procedure umr.walk (the Neo4j share: the procedure with only a count returned)" : "in Node over the rows of the reach statement (the Neo4j share: that statement with its rows counted inside Neo4j)"}.` +
+      (r.walkIndex
+        ? ` umr.walk answered from its lineage index of the graph (state ${r.walkIndex.state}; ${r.walkIndex.assets.toLocaleString("en")} assets, ${r.walkIndex.edges.toLocaleString("en")} edges, built in ${r.walkIndex.buildMs} ms, once per graph version). The first walk after a write reads the store while the index is rebuilt in the background: ${r.hubs.map((h) => `${h.key} ${h.storeWalkMs} ms`).join(", ")} (one run each, index off).`
+        : ""),
     "",
     `While it answered a hub, the server held its event loop at most ${r.hubs.map((h) => `${h.eventLoopMaxMs} ms (${h.key})`).join(", ")}: other requests wait no longer than that.`,
     "",

@@ -14,7 +14,7 @@ import type { GraphVersion } from "../neo4j/graph-version.js";
 import { statement, type RowOf } from "../neo4j/statements.js";
 import { cutReasons, type AssetSummary, type DirectionName } from "./traversal.js";
 import type { Visibility } from "./visibility.js";
-import { counts, sortCounts, type CountModel } from "./counts.js";
+import { sortCounts, type CountModel } from "./counts.js";
 
 /** The answer shape this API reads; the procedure's umr.walkProtocol() must give the same. */
 export const WALK_PROTOCOL = 1;
@@ -166,7 +166,7 @@ export class PackedWalk {
           ? cutReasons.size(opts.maxReached, Number(row.cutDepth))
           : null;
     this.totals = {
-      byKind: counts(Array.from(this.kinds, (k) => this.kindNames[k]!.toUpperCase())),
+      byKind: kindTotals(this.kinds, this.kindNames),
       byPublisher: sortCounts(publishers),
       byDepth: row.depthStarts.map((s, d) => ({ key: String(d), count: starts[d + 1]! - s })).filter((c) => c.count > 0),
       contacts: [...contacts].sort(),
@@ -209,6 +209,18 @@ export class PackedWalk {
     }
     return out;
   }
+}
+
+/** The assets of each kind (as every answer names kinds: upper case), counted by kind index, not by name. */
+function kindTotals(kinds: Int32Array, names: readonly string[]): CountModel[] {
+  const tally = new Array<number>(names.length).fill(0);
+  for (const k of kinds) tally[k]!++;
+  const byName = new Map<string, number>();
+  names.forEach((name, k) => {
+    const n = tally[k]!;
+    if (n) byName.set(name.toUpperCase(), (byName.get(name.toUpperCase()) ?? 0) + n);
+  });
+  return sortCounts(byName);
 }
 
 /** The walk, run by the procedure in one read transaction (with the graph's version when asked). */

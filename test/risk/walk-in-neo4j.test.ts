@@ -129,6 +129,23 @@ const comparable = (a: Awaited<ReturnType<RiskService["blastRadius"]>>) => ({
   })),
 });
 
+/** umr.walkIndex: the procedure's in-memory lineage index of the graph (status, build, off, auto). */
+const walkIndex = async (action: string) => {
+  const [row] = (await db.read(
+    { name: "test", text: "CALL umr.walkIndex($action) YIELD state, assets, edges RETURN state, assets, edges" },
+    { action },
+  )) as {
+    state: string;
+    assets: number | null;
+    edges: number | null;
+  }[];
+  return {
+    state: row!.state,
+    assets: row!.assets === null ? null : Number(row!.assets),
+    edges: row!.edges === null ? null : Number(row!.edges),
+  };
+};
+
 const rows = async (risk: RiskService, args: BlastRadiusArgs, viewer: Viewer) => {
   const out = [];
   for await (const slice of await risk.blastRadiusRows(args, viewer)) out.push(...slice);
@@ -141,7 +158,7 @@ describe("the blast radius inside Neo4j", () => {
     expect(installed).toBe(true);
   });
 
-  it("answers every question exactly as the walk in Node", async () => {
+  it("answers every question exactly as the walk in Node, from the store and from its lineage index", async () => {
     if (!installed) return console.warn("walk-in-neo4j: skipped, the server has no umr.walk procedure");
     const questions: BlastRadiusArgs[] = [];
     for (const id of [...flagged, ...ids.filter((_, i) => i % 9 === 0)]) {
@@ -149,24 +166,40 @@ describe("the blast radius inside Neo4j", () => {
     }
     for (const id of flagged)
       questions.push({ advisoryId: `record:${id}@1.0.0:csam` }, { advisoryId: `record:${id}@1.0.0:csam`, maxDepth: 2 });
-    let compared = 0;
-    let hidden = 0;
-    let cut = 0;
-    for (const [, viewer] of viewers)
-      for (const q of questions) {
-        const ask = (risk: RiskService) => risk.blastRadius({ ...q, first: 1000 }, viewer).then(comparable, (e: Error) => e.message);
-        const [mine, theirs] = await Promise.all([ask(inNeo4j), ask(inNode)]);
-        expect(mine, JSON.stringify(q)).toEqual(theirs);
-        if (typeof mine !== "string") {
-          compared++;
-          hidden += mine.hiddenCount;
-          if (!mine.complete) cut++;
+    const ask = (risk: RiskService, q: BlastRadiusArgs, viewer: Viewer) =>
+      risk.blastRadius({ ...q, first: 1000 }, viewer).then(comparable, (e: Error) => e.message);
+    const expected = new Map<string, Awaited<ReturnType<typeof ask>>>();
+    for (const [name, viewer] of viewers)
+      for (const q of questions) expected.set(`${name} ${JSON.stringify(q)}`, await ask(inNode, q, viewer));
+    const count = async (text: string) => Number(((await db.read({ name: "test", text }, {})) as { n: number }[])[0]!.n);
+    const assets = await count("MATCH (a:Asset) RETURN count(a) AS n");
+    const edges = await count("MATCH (:Asset)-[e:DERIVED_FROM|TRAINED_ON]->(:Asset) RETURN count(e) AS n");
+    for (const [action, state] of [
+      ["off", "off"],
+      ["build", "fresh"],
+    ] as const) {
+      const status = await walkIndex(action);
+      expect(status.state).toBe(state);
+      if (action === "build") expect([status.assets, status.edges]).toEqual([assets, edges]);
+      let compared = 0;
+      let hidden = 0;
+      let cut = 0;
+      for (const [name, viewer] of viewers)
+        for (const q of questions) {
+          const mine = await ask(inNeo4j, q, viewer);
+          expect(mine, `${action}: ${JSON.stringify(q)}`).toEqual(expected.get(`${name} ${JSON.stringify(q)}`));
+          if (typeof mine !== "string") {
+            compared++;
+            hidden += mine.hiddenCount;
+            if (!mine.complete) cut++;
+          }
         }
-      }
-    // The questions covered what they must: answers, hidden assets, and walks the depth limit cut.
-    expect(compared).toBeGreaterThan(300);
-    expect(hidden).toBeGreaterThan(0);
-    expect(cut).toBeGreaterThan(0);
+      // The questions covered what they must: answers, hidden assets, and walks the depth limit cut.
+      expect(compared).toBeGreaterThan(300);
+      expect(hidden).toBeGreaterThan(0);
+      expect(cut).toBeGreaterThan(0);
+    }
+    expect((await walkIndex("auto")).state).toBe("fresh");
   }, 240_000);
 
   it("pages alike by cursor, and downloads the same rows", async () => {
@@ -241,5 +274,24 @@ describe("the blast radius inside Neo4j", () => {
     expect(packed.size).toBe(25);
     const items = Array.from({ length: packed.size }, (_, i) => packed.ordered.at(i)!);
     expect(depths(items.map((i) => i.depth))).toBe(depths([...node.nodes.values()].map((n) => n.depth)));
+  });
+
+  it("answers for the graph as it is: after a write, from the store until the index of the new version is built, then from it", async () => {
+    if (!installed) return;
+    expect((await walkIndex("build")).state).toBe("fresh");
+    const q = { key: ids[0]!, first: 1000 };
+    const before = comparable(await inNeo4j.blastRadius(q, SYSTEM_VIEWER));
+    // A new model trained on the start: the write bumps the graph's version.
+    await ingestInputs(db, [umr("late-model", "1.0.0", "model", [{ ref: ids[0]!, relation: "finetune" }])]);
+    expect((await walkIndex("status")).state).toBe("stale");
+    const fromStore = comparable(await inNeo4j.blastRadius(q, SYSTEM_VIEWER));
+    expect(fromStore).toEqual(comparable(await inNode.blastRadius(q, SYSTEM_VIEWER)));
+    expect(fromStore.totalCount).toBe(before.totalCount + 1);
+    expect(fromStore.items.map((i) => i.node.summary?.key)).toContain("late-model@1.0.0");
+    // That walk began the new version's build, in the background.
+    const deadline = Date.now() + 30_000;
+    while ((await walkIndex("status")).state !== "fresh" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect((await walkIndex("status")).state).toBe("fresh");
+    expect(comparable(await inNeo4j.blastRadius(q, SYSTEM_VIEWER))).toEqual(fromStore);
   });
 });

@@ -18,6 +18,7 @@ import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
@@ -27,11 +28,10 @@ import org.neo4j.internal.kernel.api.Read;
 import org.neo4j.internal.kernel.api.RelationshipTraversalCursor;
 import org.neo4j.internal.kernel.api.TokenRead;
 import org.neo4j.kernel.api.KernelTransaction;
+import org.neo4j.logging.Log;
 import org.neo4j.storageengine.api.PropertySelection;
 import org.neo4j.storageengine.api.RelationshipSelection;
 import org.neo4j.token.api.TokenConstants;
-import org.neo4j.values.storable.TextArray;
-import org.neo4j.values.storable.TextValue;
 import org.neo4j.values.storable.Value;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
@@ -67,6 +67,13 @@ public final class Walk {
     /** The kernel's cursors: a hub's walk reads ~100k nodes and ~300k edges (restricted: umr.* is allowed in the config). */
     @Context
     public KernelTransaction ktx;
+
+    /** For the lineage index: its database's name, and the transaction of a build in the background. */
+    @Context
+    public GraphDatabaseService db;
+
+    @Context
+    public Log log;
 
     /** One answer row. Lists run in (depth, key) order; indices point into them. */
     public static final class Answer {
@@ -131,6 +138,12 @@ public final class Walk {
                 .filter(t -> types == null || types.contains(t == trainedOn ? "TRAINED_ON" : "DERIVED_FROM"))
                 .toArray();
         Set<String> relationSet = relations == null ? null : new HashSet<>(relations);
+        // The lineage index of this graph version, when there is one: the same walk over arrays.
+        LineageIndex index = LineageIndex.usable(db.databaseName(), tx, ktx, db, log);
+        if (index != null) {
+            Answer a = indexWalk(index, starts, dir == Direction.INCOMING ? 0 : 1, maxDepth, types, relationSet, stop, maxReached);
+            if (a != null) return Stream.of(a);
+        }
         int relationKey = tokens.propertyKey("relation");
         int constraintKey = tokens.propertyKey("constraint");
         PropertySelection relationOnly = PropertySelection.selection(relationKey);
@@ -211,8 +224,8 @@ public final class Walk {
                             edges.properties(props, depth == maxDepth ? relationOnly : edgeLabel);
                             while (props.next()) {
                                 Value v = props.propertyValue();
-                                if (props.propertyKey() == relationKey) relation = text(v);
-                                else constraint = text(v);
+                                if (props.propertyKey() == relationKey) relation = Fields.text(v);
+                                else constraint = Fields.text(v);
                             }
                             if (relationSet != null && (relation == null || !relationSet.contains(relation))) continue;
                             if (depth == maxDepth) {
@@ -275,115 +288,286 @@ public final class Walk {
 
         Answer answer(List<String> found, String cut, Long cutDepth, Read read, TokenRead tokens, NodeCursor node, PropertyCursor props) {
             int n = ids.size();
-            int keyKey = tokens.propertyKey("key");
-            int kindKey = tokens.propertyKey("kind");
-            int visibilityKey = tokens.propertyKey("visibility");
-            int orgKey = tokens.propertyKey("org");
-            int publisherKey = tokens.propertyKey("publisher");
-            int ownerKey = tokens.propertyKey("owner");
-            int contactsKey = tokens.propertyKey("contacts");
-            PropertySelection wanted = PropertySelection.selection(keyKey, kindKey, visibilityKey, orgKey, publisherKey, ownerKey, contactsKey);
-            String[] keys = new String[n];
-            String[] kind = new String[n];
-            String[] publisher = new String[n];
-            String[] owner = new String[n];
-            String[] org = new String[n];
-            String[][] contacts = new String[n][];
-            boolean[] isPrivate = new boolean[n];
+            Fields.Keys keys = new Fields.Keys(tokens);
             // Read in store order (by node id): records written together lie together, so the
             // property store is read nearly sequentially instead of at random.
             long[] byId = new long[n];
             for (int i = 0; i < n; i++) byId[i] = (ids.get(i) << 21) | i;
-            if (n < (1 << 21)) Arrays.parallelSort(byId);
+            boolean sorted = n < (1 << 21);
+            if (sorted) Arrays.parallelSort(byId);
+            Fields fields = new Fields();
+            int[] row = new int[n];
             for (int j = 0; j < n; j++) {
-                int i = n < (1 << 21) ? (int) (byId[j] & ((1 << 21) - 1)) : j;
+                int i = sorted ? (int) (byId[j] & ((1 << 21) - 1)) : j;
                 read.singleNode(ids.get(i), node);
                 if (!node.next()) throw new IllegalStateException("an asset vanished during the walk");
-                node.properties(props, wanted);
-                while (props.next()) {
-                    int k = props.propertyKey();
-                    Value v = props.propertyValue();
-                    if (k == keyKey) keys[i] = text(v);
-                    else if (k == kindKey) kind[i] = text(v);
-                    else if (k == visibilityKey) isPrivate[i] = "private".equals(text(v));
-                    else if (k == orgKey) org[i] = text(v);
-                    else if (k == publisherKey) publisher[i] = text(v);
-                    else if (k == ownerKey) owner[i] = text(v);
-                    else if (k == contactsKey && v instanceof TextArray a) {
-                        String[] cs = new String[a.intSize()];
-                        for (int c = 0; c < cs.length; c++) cs[c] = a.stringValue(c);
-                        contacts[i] = cs;
-                    }
-                }
+                node.properties(props, keys.selection);
+                if (!fields.add(props, keys)) throw new IllegalStateException("an asset without a key");
+                row[i] = j;
             }
+            fields.freeze();
             // (depth, key) order, keys compared as Node compares them (UTF-16 code units).
             Integer[] boxed = new Integer[n];
             for (int i = 0; i < n; i++) boxed[i] = i;
-            Arrays.parallelSort(boxed, (a, b) -> depth.get(a) != depth.get(b) ? Integer.compare(depth.get(a), depth.get(b)) : keys[a].compareTo(keys[b]));
+            String[] key = fields.key;
+            Arrays.parallelSort(boxed, (a, b) -> depth.get(a) != depth.get(b) ? Integer.compare(depth.get(a), depth.get(b)) : key[row[a]].compareTo(key[row[b]]));
             int[] order = new int[n];
             for (int j = 0; j < n; j++) order[j] = boxed[j];
-            int[] position = new int[n];
-            for (int i = 0; i < n; i++) position[order[i]] = i;
-
-            Answer out = new Answer();
-            out.found = found;
-            StringBuilder joined = new StringBuilder(n * 24);
-            List<Long> depthStarts = new ArrayList<>();
-            ByteBuffer packed = ByteBuffer.allocate(12 * n).order(ByteOrder.LITTLE_ENDIAN);
-            List<String> kindNames = new ArrayList<>();
-            Map<String, Integer> kindIndex = new HashMap<>();
-            List<Map<String, Object>> privates = new ArrayList<>();
-            Map<String, Long> publishers = new HashMap<>();
-            Set<String> warn = new HashSet<>();
-            for (int at = 0; at < n; at++) {
-                int i = order[at];
-                if (at > 0) joined.append('\u0000');
-                joined.append(keys[i]);
-                while (depthStarts.size() <= depth.get(i)) depthStarts.add((long) at);
-                packed.putInt(4 * at, parent.get(i) < 0 ? -1 : position[parent.get(i)]);
-                packed.putInt(4 * (n + at), via.get(i));
-                String k = String.valueOf(kind[i]);
-                Integer ki = kindIndex.get(k);
-                if (ki == null) {
-                    ki = kindNames.size();
-                    kindIndex.put(k, ki);
-                    kindNames.add(k);
-                }
-                packed.putInt(4 * (2 * n + at), ki);
-                List<String> cs = contacts[i] == null ? List.of() : Arrays.asList(contacts[i]);
-                if (isPrivate[i]) {
-                    Map<String, Object> hidden = new HashMap<>();
-                    hidden.put("at", (long) at);
-                    hidden.put("org", org[i]);
-                    hidden.put("publisher", publisher[i]);
-                    hidden.put("owner", owner[i]);
-                    hidden.put("contacts", cs);
-                    privates.add(hidden);
-                    continue;
-                }
-                String by = publisher[i] != null ? publisher[i] : owner[i] != null ? owner[i] : "(unknown)";
-                publishers.merge(by, 1L, Long::sum);
-                warn.addAll(cs);
-                if (owner[i] != null && !owner[i].isEmpty()) warn.add(owner[i]);
-            }
-            out.keys = joined.toString();
-            out.depthStarts = depthStarts;
-            out.packed = Base64.getEncoder().encodeToString(packed.array());
-            out.labels = labels;
-            out.kindNames = kindNames;
-            out.privates = privates;
-            List<List<Object>> byPublisher = new ArrayList<>();
-            publishers.forEach((name, count) -> byPublisher.add(List.of(name, count)));
-            out.publishers = byPublisher;
-            out.contacts = new ArrayList<>(warn);
-            out.contacts.sort(null);
-            out.cut = cut;
-            out.cutDepth = cutDepth;
-            return out;
+            return pack(found, cut, cutDepth, n, depth.toArray(), parent.toArray(), via.toArray(), labels, fields, row, order);
         }
     }
 
-    private static String text(Value v) {
-        return v instanceof TextValue t ? t.stringValue() : null;
+    /**
+     * The answer row from what a walk reached (by position in the order reached) and the order to
+     * list it in: keys joined, the packed positions, the private assets apart, the totals.
+     */
+    private static Answer pack(
+            List<String> found, String cut, Long cutDepth, int n, int[] depth, int[] parent, int[] via, List<List<Object>> labels,
+            Fields f, int[] row, int[] order) {
+        int[] position = new int[n];
+        for (int i = 0; i < n; i++) position[order[i]] = i;
+        Answer out = new Answer();
+        out.found = found;
+        StringBuilder joined = new StringBuilder(n * 24);
+        List<Long> depthStarts = new ArrayList<>();
+        ByteBuffer packed = ByteBuffer.allocate(12 * n).order(ByteOrder.LITTLE_ENDIAN);
+        // Counted by id: a kind's index in kindNames (first seen first), assets by publisher, who to warn.
+        int strings = f.strings.size();
+        int[] kindIndex = new int[strings + 1];
+        Arrays.fill(kindIndex, -1);
+        List<String> kindNames = new ArrayList<>();
+        long[] byPublisher = new long[strings + 1];
+        // Neither publisher nor owner: "(unknown)" (a publisher of that very name counts with them).
+        int unknown = f.strings.indexOf("(unknown)") >= 0 ? f.strings.indexOf("(unknown)") : strings;
+        boolean[] warnList = new boolean[f.lists.size()];
+        boolean[] warnOwner = new boolean[strings];
+        List<Map<String, Object>> privates = new ArrayList<>();
+        for (int at = 0; at < n; at++) {
+            int i = order[at];
+            int a = row[i];
+            if (at > 0) joined.append('\u0000');
+            joined.append(f.key[a]);
+            while (depthStarts.size() <= depth[i]) depthStarts.add((long) at);
+            packed.putInt(4 * at, parent[i] < 0 ? -1 : position[parent[i]]);
+            packed.putInt(4 * (n + at), via[i]);
+            // A missing kind is named "null", as String.valueOf names it; it takes the last slot.
+            int k = f.kind[a] < 0 ? strings : f.kind[a];
+            if (kindIndex[k] < 0) {
+                kindIndex[k] = kindNames.size();
+                kindNames.add(String.valueOf(f.string(f.kind[a])));
+            }
+            packed.putInt(4 * (2 * n + at), kindIndex[k]);
+            if (f.isPrivate[a]) {
+                Map<String, Object> hidden = new HashMap<>();
+                hidden.put("at", (long) at);
+                hidden.put("org", f.string(f.org[a]));
+                hidden.put("publisher", f.string(f.publisher[a]));
+                hidden.put("owner", f.string(f.owner[a]));
+                hidden.put("contacts", f.contacts[a] < 0 ? List.of() : Arrays.asList(f.lists.get(f.contacts[a])));
+                privates.add(hidden);
+                continue;
+            }
+            int by = f.publisher[a] >= 0 ? f.publisher[a] : f.owner[a];
+            byPublisher[by < 0 ? unknown : by]++;
+            if (f.contacts[a] >= 0) warnList[f.contacts[a]] = true;
+            if (f.owner[a] >= 0) warnOwner[f.owner[a]] = true;
+        }
+        out.keys = joined.toString();
+        out.depthStarts = depthStarts;
+        out.packed = Base64.getEncoder().encodeToString(packed.array());
+        out.labels = labels;
+        out.kindNames = kindNames;
+        out.privates = privates;
+        out.publishers = new ArrayList<>();
+        for (int p = 0; p <= strings; p++)
+            if (byPublisher[p] > 0) out.publishers.add(List.of(p == strings ? "(unknown)" : f.strings.get(p), byPublisher[p]));
+        Set<String> warn = new HashSet<>();
+        for (int l = 0; l < warnList.length; l++) if (warnList[l]) warn.addAll(Arrays.asList(f.lists.get(l)));
+        for (int o = 0; o < strings; o++) if (warnOwner[o] && !f.strings.get(o).isEmpty()) warn.add(f.strings.get(o));
+        out.contacts = new ArrayList<>(warn);
+        out.contacts.sort(null);
+        out.cut = cut;
+        out.cutDepth = cutDepth;
+        return out;
     }
+
+    /**
+     * The walk above, over the lineage index's arrays instead of the store's cursors: the same
+     * steps in the same order (frontier in the order reached, each asset's edges in the cursors'
+     * order), so the same assets at the same depths through the same first edges. Null when a
+     * start or a stopped asset is not in the index (the caller then walks the store).
+     */
+    @SuppressWarnings("deprecation") // Node.getId: the index is keyed by the store ids the cursors give
+    private Answer indexWalk(
+            LineageIndex idx, List<String> starts, int side, long maxDepth, List<String> types, Set<String> relationSet, List<String> stop, long maxReached) {
+        int n = idx.n;
+        int labelCount = idx.labels.size();
+        boolean[] passes = new boolean[labelCount];
+        for (int l = 0; l < labelCount; l++) {
+            String relation = idx.labelRelation[l];
+            passes[l] = (types == null || types.contains(LineageIndex.LINEAGE[idx.labelType[l]]))
+                    && (relationSet == null || (relation != null && relationSet.contains(relation)));
+        }
+        boolean[] stopped = new boolean[n];
+        if (stop != null)
+            for (String k : stop) {
+                Node node = tx.findNode(ASSET, "key", k);
+                if (node == null) continue;
+                int d = idx.denseOf(node.getId());
+                if (d < 0) return null;
+                stopped[d] = true;
+            }
+        int[] at = new int[n];
+        Arrays.fill(at, -1);
+        IntArrayList reached = new IntArrayList();
+        IntArrayList depthOf = new IntArrayList();
+        IntArrayList parentOf = new IntArrayList();
+        IntArrayList viaOf = new IntArrayList();
+        int[] answerLabel = new int[labelCount];
+        Arrays.fill(answerLabel, -1);
+        List<List<Object>> labels = new ArrayList<>();
+        int sameAsLabel = -1;
+        List<String> found = new ArrayList<>();
+        IntArrayList frontier = new IntArrayList();
+        for (String k : new LinkedHashSet<>(starts)) {
+            Node node = tx.findNode(ASSET, "key", k);
+            if (node == null) continue;
+            int d = idx.denseOf(node.getId());
+            if (d < 0) return null;
+            found.add(k);
+            if (stopped[d] || at[d] >= 0) continue;
+            at[d] = reached.size();
+            frontier.add(reached.size());
+            reached.add(d);
+            depthOf.add(0);
+            parentOf.add(-1);
+            viaOf.add(-1);
+        }
+        int[] lOff = idx.lineageOffsets[side], lTo = idx.lineageTo[side], lLab = idx.lineageLabel[side];
+        int[] tOff = idx.twinOffsets[side], tTo = idx.twinTo[side];
+        boolean hasTwins = tTo.length > 0;
+        String cut = null;
+        long cutDepth = 0;
+        int depth = 0;
+        walk:
+        while (frontier.size() > 0) {
+            if (depth >= maxDepth + 1) break;
+            if (hasTwins) {
+                IntArrayList ring = frontier;
+                while (ring.size() > 0) {
+                    IntArrayList added = new IntArrayList();
+                    for (int i = 0; i < ring.size(); i++) {
+                        int p = ring.get(i);
+                        int from = reached.get(p);
+                        for (int e = tOff[from]; e < tOff[from + 1]; e++) {
+                            int child = tTo[e];
+                            if (at[child] >= 0 || stopped[child]) continue;
+                            if (reached.size() >= maxReached) {
+                                cut = "size";
+                                cutDepth = depth;
+                                break walk;
+                            }
+                            if (sameAsLabel < 0) {
+                                sameAsLabel = labels.size();
+                                labels.add(Arrays.asList("SAME_AS", "same_as", null));
+                            }
+                            at[child] = reached.size();
+                            added.add(reached.size());
+                            reached.add(child);
+                            depthOf.add(depth);
+                            parentOf.add(p);
+                            viaOf.add(sameAsLabel);
+                        }
+                    }
+                    IntArrayList grown = new IntArrayList();
+                    grown.addAll(frontier);
+                    grown.addAll(added);
+                    frontier = grown;
+                    ring = added;
+                }
+            }
+            IntArrayList next = new IntArrayList();
+            for (int i = 0; i < frontier.size(); i++) {
+                int p = frontier.get(i);
+                int from = reached.get(p);
+                for (int e = lOff[from]; e < lOff[from + 1]; e++) {
+                    int child = lTo[e];
+                    if (at[child] >= 0 || stopped[child]) continue;
+                    int l = lLab[e];
+                    if (!passes[l]) continue;
+                    if (depth == maxDepth) {
+                        cut = "depth";
+                        cutDepth = depth;
+                        break walk;
+                    }
+                    if (reached.size() >= maxReached) {
+                        cut = "size";
+                        cutDepth = depth + 1;
+                        break walk;
+                    }
+                    if (answerLabel[l] < 0) {
+                        answerLabel[l] = labels.size();
+                        labels.add(idx.labels.get(l));
+                    }
+                    at[child] = reached.size();
+                    next.add(reached.size());
+                    reached.add(child);
+                    depthOf.add(depth + 1);
+                    parentOf.add(p);
+                    viaOf.add(answerLabel[l]);
+                }
+            }
+            frontier = next;
+            depth++;
+        }
+        int m = reached.size();
+        long[] sortKeys = new long[m];
+        int[] depths = depthOf.toArray();
+        int[] rows = reached.toArray();
+        // (depth, key) order: a key's rank in the index is its place in key order.
+        for (int i = 0; i < m; i++) sortKeys[i] = ((long) depths[i] << 32) | idx.rank[rows[i]];
+        Arrays.parallelSort(sortKeys);
+        int[] order = new int[m];
+        for (int j = 0; j < m; j++) order[j] = at[idx.byRank[(int) (sortKeys[j] & 0xffffffffL)]];
+        return pack(found, cut, cut == null ? null : cutDepth, m, depths, parentOf.toArray(), viaOf.toArray(), labels, idx.fields, rows, order);
+    }
+
+    /** What the lineage index of this database holds, after an action: status, build (now), off, auto. */
+    public static final class IndexStatus {
+        /** off, none, building, fresh (answers walks) or stale (a write came since; a walk starts its build). */
+        public String state;
+        public Long version;
+        public Long assets;
+        public Long edges;
+        public Long buildMs;
+    }
+
+    @Procedure(name = "umr.walkIndex", mode = Mode.READ)
+    @Description("umr.walk's in-memory lineage index of this database: 'status'; 'build' (now, in this transaction); 'off' (walks read the store); 'auto' (built in the background after writes, the default).")
+    public Stream<IndexStatus> walkIndex(@Name("action") String action) {
+        String database = db.databaseName();
+        switch (action) {
+            case "status" -> {}
+            case "off" -> LineageIndex.setOff(database, true);
+            case "auto" -> LineageIndex.setOff(database, false);
+            case "build" -> {
+                LineageIndex.setOff(database, false);
+                LineageIndex.buildNow(database, tx, ktx, log);
+            }
+            default -> throw new IllegalArgumentException("action: expected status, build, off or auto, found " + action);
+        }
+        IndexStatus s = new IndexStatus();
+        LineageIndex idx = LineageIndex.currentOf(database);
+        if (LineageIndex.isOff(database)) s.state = "off";
+        else if (idx == null) s.state = "none";
+        else s.state = idx.stamp.equals(LineageIndex.Stamp.of(tx, ktx)) ? "fresh" : "stale";
+        if (idx != null) {
+            s.version = idx.stamp.version();
+            s.assets = (long) idx.n;
+            s.edges = idx.edgeCount();
+            s.buildMs = idx.buildMs;
+        }
+        return Stream.of(s);
+    }
+
 }
