@@ -106,4 +106,29 @@ describe("a cluster to grow into", () => {
     expect(fromB).toEqual(fromA);
     expect(fromA.data.lineage.totalCount).toBe(before.data.lineage.totalCount + 1500);
   });
+
+  it("an executor given no database asks the server's home database once and names it in every session (no resolution per session)", async () => {
+    const creds = neo4jCredentials();
+    const driver = await connect(creds, { retries: 2, log: silentLogger });
+    const named: (string | undefined)[] = [];
+    const session = driver.session.bind(driver);
+    driver.session = (config) => {
+      named.push(config?.database);
+      return session(config);
+    };
+    const plain = new Executor(driver, undefined, silentLogger);
+    try {
+      const [first, second] = await Promise.all([
+        plain.read({ name: "test", text: "RETURN 1 AS n" }, {}),
+        plain.read({ name: "test", text: "RETURN 2 AS n" }, {}),
+      ]);
+      await plain.writeTransaction("test", (tx) => tx.run({ name: "test", text: "RETURN 3 AS n" }, {}));
+      expect([first, second]).toEqual([[{ n: 1 }], [{ n: 2 }]]);
+      // The local Neo4j's home database is neo4j; a server given NEO4J_DATABASE is asked for that one.
+      const home = creds.database ?? "neo4j";
+      expect(named).toEqual([home, home, home]);
+    } finally {
+      await plain.close();
+    }
+  });
 });
