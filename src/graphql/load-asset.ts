@@ -11,6 +11,7 @@ import type { AssetKind } from "./types/enums.js";
 /** Asset fields a traversal's summary answers. */
 const SUMMARY_FIELDS = new Set(["__typename", "key", "kind", "name", "publisher", "owner", "contacts"]);
 const KEY_FIELDS = new Set(["__typename", "key"]);
+const KIND_FIELDS = new Set(["__typename", "key", "kind"]);
 
 /**
  * The asset of a key. A selection of `key` alone needs no query; with a traversal's summary,
@@ -27,6 +28,9 @@ export async function loadAsset(
   if (summary?.redacted || key.startsWith("hidden:")) return toHiddenAsset(key, summary?.kind ?? ctx.visibility.kindOf(key));
   // An edge's ends are known by key (`to { key }`): nothing to load.
   if (info && asksOnly(info, KEY_FIELDS)) return Object.assign(new Asset(), { key });
+  // A walk inside Neo4j knows each asset's kind but leaves its name to this loader: `asset { key kind }` needs neither.
+  if (summary?.kind && info && asksOnly(info, KIND_FIELDS))
+    return Object.assign(new Asset(), { key: summary.key, kind: summary.kind as AssetKind });
   if (summary && summary.name !== null && info && asksOnly(info, SUMMARY_FIELDS)) {
     return Object.assign(new Asset(), {
       key: summary.key,

@@ -7,7 +7,9 @@ import { assertStartsVisible, unknownKey, Visibility } from "./visibility.js";
 import type { Executor } from "../neo4j/executor.js";
 import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { AssetService } from "./asset.service.js";
-import { MAX_PATHS, checkAsOf, checkDepth } from "./limits.js";
+import { MAX_PATHS, MAX_REACHED, TRAVERSAL_BUDGET_MS, checkAsOf, checkDepth } from "./limits.js";
+import { limits } from "../config.js";
+import { procedureBroke, walkInNeo4j, walksInNeo4j, type Ordered, type PackedWalk, type ReachedItem } from "./walk-in-neo4j.js";
 import { pageSize, pageSortedByDepthKey, sortByDepthKey, type Page } from "./paging.js";
 import { explain, redact, traverse, type AssetSummary, type DirectionName, type ReachedNode } from "./traversal.js";
 import type { AnswerCache } from "./answer-cache.js";
@@ -31,9 +33,32 @@ export interface TraversalPage extends Page<ReachedModel> {
 
 /** A lineage walked whole and redacted for its viewers, its reached assets by depth then key. */
 interface LineageWalk {
-  result: ReturnType<typeof redact>;
-  reached: ReachedNode[];
+  reached: Ordered<ReachedNode | ReachedItem>;
+  /** The chain from the start to a reached asset, the start's edge first. */
+  pathOf(item: ReachedNode | ReachedItem): EdgeModel[];
+  complete: boolean;
+  cutReason: string | null;
+  hiddenCount: number;
   privateReads: string[];
+}
+
+/** The assets a packed walk reached past its starts (which lead the (depth, key) order). */
+function pastStarts(packed: PackedWalk): Ordered<ReachedItem> {
+  const ordered = packed.ordered;
+  let starts = 0;
+  while (starts < ordered.length && ordered.at(starts)!.depth === 0) starts++;
+  return { length: ordered.length - starts, at: (i) => (i >= 0 ? ordered.at(i + starts) : undefined) };
+}
+
+interface LineageOptions {
+  direction: DirectionName;
+  maxDepth: number;
+  types: EdgeTypeName[] | null;
+  /** Whether an answer of this many assets is worth keeping (its graph version is then read). */
+  versionFor: (n: number) => boolean;
+  asOf: string | null;
+  /** The kept answer's key. */
+  question: string;
 }
 
 export class LineageService {
@@ -42,6 +67,8 @@ export class LineageService {
     private readonly assets: AssetService,
     private readonly events: EventService,
     private readonly cache: AnswerCache,
+    /** Where a lineage walks (UMR_WALK): inside Neo4j where the procedure is installed, or in Node. */
+    readonly walkEngine: "auto" | "node" = limits.walkEngine,
   ) {}
 
   async lineage(
@@ -61,36 +88,26 @@ export class LineageService {
     const asOf = checkAsOf(args.asOf);
     pageSize(args.first);
     const vis = new Visibility(viewer);
-    const opts = {
+    const question = JSON.stringify(["lineage", args.key, args.direction, maxDepth, args.edgeTypes ?? null, vis.seeingClass, asOf]);
+    const opts: LineageOptions = {
       direction: args.direction,
       maxDepth,
       types: args.edgeTypes ?? null,
       versionFor: (n: number) => this.cache.keeps(n),
       asOf,
+      question,
     };
-    const question = JSON.stringify(["lineage", args.key, args.direction, maxDepth, args.edgeTypes ?? null, vis.seeingClass, asOf]);
     let kept = await this.cache.get<LineageWalk>(question);
     if (kept) await this.events.recordPrivateRead(viewer, kept.privateReads, "lineage");
     else {
-      // Most questions name an exact key: try it as the start, and resolve a bare id (or answer
-      // NOT_FOUND) only when it names no asset. One statement less per request.
-      let walk = await traverse(this.db, [args.key], opts);
-      if (!walk.found.length) walk = await traverse(this.db, [await this.assets.resolveKey(args.key, "key", asOf)], opts);
-      assertStartsVisible(walk, vis, args.key);
-      const result = redact(walk, vis);
-      await this.events.recordPrivateRead(viewer, [...vis.privateReads], "lineage");
-      kept = {
-        result,
-        reached: await sortByDepthKey([...result.nodes.values()].filter((n) => n.depth > 0)),
-        privateReads: [...vis.privateReads],
-      };
-      if (walk.graphVersion) this.cache.set(question, walk.graphVersion, kept, kept.reached.length);
+      kept = (!asOf && (await this.walkInNeo4j(args.key, opts, vis))) || (await this.walkInNode(args.key, opts, vis));
+      await this.events.recordPrivateRead(viewer, kept.privateReads, "lineage");
     }
-    const { result } = kept;
-    const page = pageSortedByDepthKey("lineage", kept.reached, args.first, args.after, {
-      complete: result.complete,
-      cutReason: result.cutReason,
-      hiddenCount: result.hiddenCount,
+    const walk = kept;
+    const page = pageSortedByDepthKey("lineage", walk.reached, args.first, args.after, {
+      complete: walk.complete,
+      cutReason: walk.cutReason,
+      hiddenCount: walk.hiddenCount,
     });
     // Explanations only for the page: a big answer has many assets but one page.
     return {
@@ -100,12 +117,73 @@ export class LineageService {
         node: {
           key: i.node.key,
           depth: i.node.depth,
-          path: explain(result, i.node.node),
+          path: walk.pathOf(i.node),
           summary: i.node,
           redacted: Boolean(i.node.redacted),
         },
       })),
     };
+  }
+
+  /**
+   * The lineage walked inside Neo4j by the project's procedure (one statement, however deep),
+   * kept when big enough; null where the procedure is not installed or broke (then Node walks).
+   */
+  private async walkInNeo4j(key: string, opts: LineageOptions, vis: Visibility): Promise<LineageWalk | null> {
+    if (!(await walksInNeo4j(this.db, this.walkEngine))) return null;
+    const ask = (start: string) =>
+      walkInNeo4j(
+        this.db,
+        [start],
+        {
+          direction: opts.direction,
+          maxDepth: opts.maxDepth,
+          types: opts.types,
+          relations: null,
+          maxReached: MAX_REACHED,
+          withVersion: opts.versionFor,
+          timeoutMs: TRAVERSAL_BUDGET_MS + 10_000,
+        },
+        vis,
+      );
+    try {
+      // Most questions name an exact key: try it as the start, and resolve a bare id (or answer
+      // NOT_FOUND) only when it names no asset. One statement less per request.
+      let packed = await ask(key);
+      if (!packed.found.length) packed = await ask(await this.assets.resolveKey(key, "key", null));
+      if (packed.startHidden) throw unknownKey(key);
+      const walk: LineageWalk = {
+        reached: pastStarts(packed),
+        pathOf: (item) => packed.pathOf(item, opts.direction).reverse(),
+        complete: packed.complete,
+        cutReason: packed.cutReason,
+        hiddenCount: packed.hiddenCount,
+        privateReads: [...vis.privateReads],
+      };
+      if (packed.graphVersion) this.cache.set(opts.question, packed.graphVersion, walk, walk.reached.length);
+      return walk;
+    } catch (err) {
+      if (procedureBroke(this.db, err)) return null;
+      throw err;
+    }
+  }
+
+  /** The lineage walked in Node, a statement a depth (traversal.ts), kept when big enough. */
+  private async walkInNode(key: string, opts: LineageOptions, vis: Visibility): Promise<LineageWalk> {
+    let walk = await traverse(this.db, [key], opts);
+    if (!walk.found.length) walk = await traverse(this.db, [await this.assets.resolveKey(key, "key", opts.asOf)], opts);
+    assertStartsVisible(walk, vis, key);
+    const result = redact(walk, vis);
+    const kept: LineageWalk = {
+      reached: await sortByDepthKey([...result.nodes.values()].filter((n) => n.depth > 0)),
+      pathOf: (item) => explain(result, item.node),
+      complete: result.complete,
+      cutReason: result.cutReason,
+      hiddenCount: result.hiddenCount,
+      privateReads: [...vis.privateReads],
+    };
+    if (walk.graphVersion) this.cache.set(opts.question, walk.graphVersion, kept, kept.reached.length);
+    return kept;
   }
 
   async paths(

@@ -74,8 +74,8 @@ export interface WalkInNeo4jOptions {
   /** Keys neither reached nor expanded (exemptions). */
   stop?: readonly string[];
   maxReached: number;
-  /** Read the graph's version in the walk's own transaction (answers worth keeping). */
-  withVersion?: boolean;
+  /** Read the graph's version in the walk's own transaction (answers worth keeping): always, or for answers of a size worth it. */
+  withVersion?: boolean | ((size: number) => boolean);
   timeoutMs: number;
 }
 
@@ -238,7 +238,10 @@ export async function walkInNeo4j(db: Executor, starts: readonly string[], opts:
         stop: [...(opts.stop ?? [])],
         maxReached: opts.maxReached,
       });
-      const version = opts.withVersion ? (await tx.run(statement("meta/graph-version"), {}))[0] : undefined;
+      // The answer's size, from its packed positions (three int32 an asset), without splitting its keys.
+      const size = Buffer.byteLength(row!.packed, "base64") / 12;
+      const wanted = typeof opts.withVersion === "function" ? opts.withVersion(size) : opts.withVersion;
+      const version = wanted ? (await tx.run(statement("meta/graph-version"), {}))[0] : undefined;
       return { row: row!, version };
     },
     { timeoutMs: opts.timeoutMs },
