@@ -4,6 +4,7 @@ import type { Executor } from "../../src/neo4j/executor.js";
 import { openTestDb, wipe } from "../helpers/db.js";
 import { ingestInputs, umr } from "../helpers/ingest.js";
 import { testApi, type TestApi } from "../helpers/graphql.js";
+import { walksInNeo4j } from "../../src/services/walk-in-neo4j.js";
 
 let db: Executor;
 let api: TestApi;
@@ -225,8 +226,12 @@ describe("ingestRecords", () => {
 describe("Reached.asset", () => {
   const lineage = (fields: string) =>
     `{ lineage(key: "app00@1.0.0", direction: UPSTREAM, first: 10) { totalCount edges { node { depth asset { ${fields} } } } } }`;
+  // Where the project's procedure is installed (the local Neo4j registers it) the lineage is walked
+  // by it — after asking its protocol, once per executor — and knows each asset's key and kind,
+  // leaving the rest to one batched load for the page; the walk in Node reads its rows' summaries.
+  const walked = async () => ((await walksInNeo4j(db)) ? ["traverse/walk-protocol", "traverse/walk"] : ["traverse/reach.UPSTREAM"]);
 
-  it("answers key, kind, name and publisher from the traversal itself: one statement", async () => {
+  it("answers key and kind from the walk itself (one statement); name and publisher from the Node walk's rows too, else one load for the page", async () => {
     const res = await api.run(lineage("__typename key kind name publisher"));
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
@@ -239,7 +244,15 @@ describe("Reached.asset", () => {
         ],
       },
     });
-    expect(api.statements).toEqual(["traverse/reach.UPSTREAM"]);
+    const walk = await walked();
+    expect(api.statements).toEqual(walk.length > 1 ? [...walk, "asset/by-keys"] : walk);
+    const kinds = await api.run(lineage("key kind"));
+    expect((kinds.data as any).lineage.edges.map((e: any) => e.node.asset)).toEqual([
+      { key: "hub@1.1.0", kind: "MODEL" },
+      { key: "corpus@1.0.0", kind: "DATASET" },
+      { key: "ghost", kind: "MODEL" },
+    ]);
+    expect(api.statements).toEqual(walk);
   });
 
   it("loads the assets (one more statement for the whole page) when other fields are asked", async () => {
@@ -250,7 +263,7 @@ describe("Reached.asset", () => {
       { key: "corpus@1.0.0", name: "CORPUS", placeholder: false, version: "1.0.0" },
       { key: "ghost", name: "ghost", placeholder: true, version: null },
     ]);
-    expect(api.statements).toEqual(["traverse/reach.UPSTREAM", "asset/by-keys"]);
+    expect(api.statements).toEqual([...(await walked()), "asset/by-keys"]);
   });
 });
 
