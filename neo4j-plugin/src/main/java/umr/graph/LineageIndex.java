@@ -54,6 +54,12 @@ final class LineageIndex {
     /** The current index of each database, by name. */
     private static final Map<String, LineageIndex> current = new ConcurrentHashMap<>();
     private static final Map<String, AtomicBoolean> building = new ConcurrentHashMap<>();
+    /**
+     * When each database's last background build may be followed by the next (nanoTime): no sooner
+     * than that build took after it ended, so that a stream of writes, each followed by a walk,
+     * keeps at most half a core building (the walks read the store meanwhile).
+     */
+    private static final Map<String, Long> nextBuild = new ConcurrentHashMap<>();
     /** Databases whose index is switched off (umr.walkIndex('off')): every walk reads the store. */
     private static final Map<String, Boolean> off = new ConcurrentHashMap<>();
     /** The graph each database's last build could not index (too big, or not a graph of assets): not tried again. */
@@ -160,10 +166,13 @@ final class LineageIndex {
     static final long BYTES_PER_EDGE = 18;
 
     private static void buildInBackground(String database, GraphDatabaseService db, Log log) {
+        Long notBefore = nextBuild.get(database);
+        if (notBefore != null && System.nanoTime() - notBefore < 0) return;
         AtomicBoolean flag = building.computeIfAbsent(database, d -> new AtomicBoolean());
         if (!flag.compareAndSet(false, true)) return;
         Thread t = new Thread(
                 () -> {
+                    long started = System.nanoTime();
                     try (Transaction tx = db.beginTx()) {
                         LineageIndex idx = buildNow(database, tx, ((InternalTransaction) tx).kernelTransaction(), log);
                         if (log != null && idx != null)
@@ -171,6 +180,8 @@ final class LineageIndex {
                     } catch (Throwable e) {
                         if (log != null) log.warn("umr.walk: building the lineage index failed; walks read the store", e);
                     } finally {
+                        long ended = System.nanoTime();
+                        nextBuild.put(database, ended + (ended - started));
                         flag.set(false);
                     }
                 },
