@@ -13,6 +13,7 @@ import { procedureBroke, walkInNeo4j, walksInNeo4j, type Ordered, type PackedWal
 import { pageSize, pageSortedByDepthKey, sortByDepthKey, type Page } from "./paging.js";
 import { explain, redact, traverse, type AssetSummary, type DirectionName, type ReachedNode } from "./traversal.js";
 import type { AnswerCache } from "./answer-cache.js";
+import type { GraphVersion } from "../neo4j/graph-version.js";
 
 export interface ReachedModel {
   key: string;
@@ -152,16 +153,13 @@ export class LineageService {
       let packed = await ask(key);
       if (!packed.found.length) packed = await ask(await this.assets.resolveKey(key, "key", null));
       if (packed.startHidden) throw unknownKey(key);
-      const walk: LineageWalk = {
+      return this.keep(opts, vis, packed.graphVersion, {
         reached: pastStarts(packed),
         pathOf: (item) => packed.pathOf(item, opts.direction).reverse(),
         complete: packed.complete,
         cutReason: packed.cutReason,
         hiddenCount: packed.hiddenCount,
-        privateReads: [...vis.privateReads],
-      };
-      if (packed.graphVersion) this.cache.set(opts.question, packed.graphVersion, walk, walk.reached.length);
-      return walk;
+      });
     } catch (err) {
       if (procedureBroke(this.db, err)) return null;
       throw err;
@@ -174,15 +172,24 @@ export class LineageService {
     if (!walk.found.length) walk = await traverse(this.db, [await this.assets.resolveKey(key, "key", opts.asOf)], opts);
     assertStartsVisible(walk, vis, key);
     const result = redact(walk, vis);
-    const kept: LineageWalk = {
+    return this.keep(opts, vis, walk.graphVersion, {
       reached: await sortByDepthKey([...result.nodes.values()].filter((n) => n.depth > 0)),
       pathOf: (item) => explain(result, item.node),
       complete: result.complete,
       cutReason: result.cutReason,
       hiddenCount: result.hiddenCount,
-      privateReads: [...vis.privateReads],
-    };
-    if (walk.graphVersion) this.cache.set(opts.question, walk.graphVersion, kept, kept.reached.length);
+    });
+  }
+
+  /** A walk's answer with the private records it read, kept (when big enough) under the graph version its walk read. */
+  private keep(
+    opts: LineageOptions,
+    vis: Visibility,
+    version: GraphVersion | undefined,
+    walk: Omit<LineageWalk, "privateReads">,
+  ): LineageWalk {
+    const kept: LineageWalk = { ...walk, privateReads: [...vis.privateReads] };
+    if (version) this.cache.set(opts.question, version, kept, kept.reached.length);
     return kept;
   }
 
