@@ -52,6 +52,11 @@ import org.neo4j.procedure.UserFunction;
  * lineage edges; a stopped asset (an exemption) is neither reached nor expanded; one step past
  * maxDepth tells whether the depth limit cut anything off; the size budget stops the walk.
  *
+ * <p>Where the database's lineage index (LineageIndex) is fresh, the walk runs over its arrays
+ * (indexWalk), with the same steps in the same order; otherwise over the store's cursors, and the
+ * index of the new graph version is built in the background. Both are compared with the Node walk
+ * on every question by test/risk/walk-in-neo4j.test.ts.
+ *
  * <p>Who may see what is decided in Node, not here: the private assets come back apart, with
  * their organisation and what the totals would count of them, and are left out of the totals.
  */
