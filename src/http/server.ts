@@ -22,6 +22,7 @@ import { BOOKMARK_HEADER } from "../neo4j/bookmarks.js";
 import type { Logger } from "../log.js";
 import type { Executor } from "../neo4j/executor.js";
 import { Services } from "../services/services.js";
+import { refreshWalkIndex } from "../services/walk-in-neo4j.js";
 import { startSubscriptions } from "./subscriptions.js";
 
 export interface HttpServer {
@@ -120,6 +121,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   });
   const subscriptions = await startSubscriptions({ httpServer, db, log, services, identity: identityService });
   services.notifier.start();
+  // After a write, the lineage index of the new graph starts building inside Neo4j (where the procedure is).
+  const stopRefreshing = db.onGraphChange(() => void refreshWalkIndex(db, log));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : opts.port;
   const url = `http://localhost:${port}/graphql`;
@@ -128,6 +131,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     url,
     port,
     close: async () => {
+      stopRefreshing();
       await services.notifier.stop();
       await subscriptions.close();
       await apollo.stop(); // drains and closes the HTTP server

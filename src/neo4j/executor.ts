@@ -208,7 +208,19 @@ export class Executor {
 
   /** Several statements in one write transaction: all of them commit, or none. */
   async writeTransaction<T>(name: string, work: (tx: Tx) => Promise<T>, opts: RunOptions = {}): Promise<T> {
-    return this.inSession("WRITE", name, (s) => s.executeWrite((tx) => work(new Tx(tx)), this.txConfig(name, opts)));
+    // The attempt that committed says whether the graph changed (the driver may retry the work).
+    let last: Tx | undefined;
+    const out = await this.inSession("WRITE", name, (s) => s.executeWrite((tx) => work((last = new Tx(tx))), this.txConfig(name, opts)));
+    if (last?.changesGraph) for (const listener of this.graphListeners) listener();
+    return out;
+  }
+
+  private readonly graphListeners = new Set<() => void>();
+
+  /** Calls `listener` after every committed write of this executor that bumped the graph's version; returns how to stop. */
+  onGraphChange(listener: () => void): () => void {
+    this.graphListeners.add(listener);
+    return () => this.graphListeners.delete(listener);
   }
 
   /** Several statements in one read transaction (a consistent snapshot). */
@@ -244,6 +256,9 @@ export class Executor {
 }
 
 export class Tx {
+  /** Set by a write that bumps the graph's version (graph-version.ts): told to the executor's listeners after the commit. */
+  changesGraph = false;
+
   constructor(private readonly tx: ManagedTransaction) {}
   run<N extends StatementName>(stmt: TypedStatement<N>, params: ParamsOf<N>): Promise<RowOf<N>[]>;
   run(stmt: Statement, params?: Params): Promise<Row[]>;

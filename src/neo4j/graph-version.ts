@@ -11,6 +11,8 @@ export interface GraphVersion {
 
 export async function bumpGraphVersion(tx: Tx): Promise<void> {
   await tx.run(statement("meta/bump-graph-version"), {});
+  // Once the transaction commits, the executor tells whoever listens (Executor.onGraphChange).
+  tx.changesGraph = true;
 }
 
 export async function readGraphVersion(db: Executor): Promise<GraphVersion> {

@@ -186,6 +186,16 @@ export interface Statements {
     };
   };
   "traverse/walk-protocol": { params: Record<string, never>; row: { protocol: number } };
+  "traverse/walk-index": {
+    params: { action: "status" | "refresh" | "build" | "off" | "auto" };
+    row: {
+      state: "off" | "none" | "fresh" | "stale";
+      version: number | null;
+      assets: number | null;
+      edges: number | null;
+      buildMs: number | null;
+    };
+  };
 }
 
 export type StatementName = keyof Statements;
@@ -286,4 +296,5 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "traverse/shortest-paths": ["from", "limit", "maxDepth", "to"],
   "traverse/walk": ["direction", "maxDepth", "maxReached", "relations", "starts", "stop", "types"],
   "traverse/walk-protocol": [],
+  "traverse/walk-index": ["action"],
 };

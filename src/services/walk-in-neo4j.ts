@@ -8,6 +8,7 @@
 // Where the procedure is not installed (a managed Neo4j such as Aura, a server without the jar) or
 // UMR_WALK=node, callers walk in Node (traversal.ts) with the same answers; a test compares the two.
 import { limits } from "../config.js";
+import type { Logger } from "../log.js";
 import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { Executor } from "../neo4j/executor.js";
 import type { GraphVersion } from "../neo4j/graph-version.js";
@@ -15,6 +16,19 @@ import { statement, type RowOf } from "../neo4j/statements.js";
 import { cutReasons, type AssetSummary, type DirectionName } from "./traversal.js";
 import type { Visibility } from "./visibility.js";
 import { sortCounts, type CountModel } from "./counts.js";
+
+/**
+ * After a write, the procedure's lineage index of the new graph begins building at once, in the
+ * background inside Neo4j, rather than at the first walk that finds it stale (which reads the
+ * store meanwhile). Nothing waits for it; a failure is only logged.
+ */
+export async function refreshWalkIndex(db: Executor, log: Logger): Promise<void> {
+  try {
+    if (await walksInNeo4j(db)) await db.read(statement("traverse/walk-index"), { action: "refresh" });
+  } catch (err) {
+    log.debug({ err: (err as Error).message }, "the lineage index was not refreshed; the next walk will");
+  }
+}
 
 /** The answer shape this API reads; the procedure's umr.walkProtocol() must give the same. */
 export const WALK_PROTOCOL = 1;

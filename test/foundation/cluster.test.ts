@@ -9,6 +9,8 @@ import { silentLogger } from "../../src/log.js";
 import { decodeBookmarks } from "../../src/neo4j/bookmarks.js";
 import { connect, Executor } from "../../src/neo4j/executor.js";
 import { neo4jCredentials, openTestDb, wipe } from "../helpers/db.js";
+import { statement } from "../../src/neo4j/statements.js";
+import { walksInNeo4j } from "../../src/services/walk-in-neo4j.js";
 import { ingestInputs, umr } from "../helpers/ingest.js";
 
 const ADMIN = "cluster-test-admin-token-0123456789";
@@ -130,5 +132,25 @@ describe("a cluster to grow into", () => {
     } finally {
       await plain.close();
     }
+  });
+
+  it("after a write through the API, the lineage index of the new graph builds inside Neo4j without waiting for a walk", async () => {
+    if (!(await walksInNeo4j(db))) return console.warn("cluster: skipped, the server has no umr.walk procedure");
+    const index = async (action: "status" | "build") => (await db.read(statement("traverse/walk-index"), { action }))[0]!;
+    const before = await index("build");
+    expect(before.state).toBe("fresh");
+    const wrote = await gql(
+      a,
+      `mutation { ingestRecords(input: {documents: [{source: "late/late-1.0.0.yaml", content: "mr: {type: model, metadata: {name: Late}, relations: {upstream: [base]}}"}]}) { accepted } }`,
+    );
+    expect(wrote.body.data.ingestRecords.accepted).toBe(1);
+    // No walk is asked: the write's commit began the build.
+    const deadline = Date.now() + 30_000;
+    let now = await index("status");
+    while ((now.state !== "fresh" || Number(now.version) === Number(before.version)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      now = await index("status");
+    }
+    expect([now.state, Number(now.version), Number(now.assets)]).toEqual(["fresh", Number(before.version) + 1, Number(before.assets) + 1]);
   });
 });

@@ -123,6 +123,11 @@ final class LineageIndex {
         return null;
     }
 
+    /** Begins the build of the graph as this transaction sees it, in the background, unless the index is fresh or off (umr.walkIndex('refresh'), after a write). */
+    static void refresh(String database, Transaction tx, KernelTransaction ktx, GraphDatabaseService db, Log log) {
+        usable(database, tx, ktx, db, log);
+    }
+
     /** Off: walks read the store (the index is kept, and answers again once on, while its graph stands). */
     static void setOff(String database, boolean isOff) {
         if (isOff) off.put(database, true);

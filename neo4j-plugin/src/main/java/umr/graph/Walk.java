@@ -537,7 +537,7 @@ public final class Walk {
         return pack(found, cut, cut == null ? null : cutDepth, m, depths, parentOf.toArray(), viaOf.toArray(), labels, idx.fields, rows, order);
     }
 
-    /** What the lineage index of this database holds, after an action: status, build (now), off, auto. */
+    /** What the lineage index of this database holds, after an action: status, refresh (in the background), build (now), off, auto. */
     public static final class IndexStatus {
         /** off, none, building, fresh (answers walks) or stale (a write came since; a walk starts its build). */
         public String state;
@@ -548,18 +548,19 @@ public final class Walk {
     }
 
     @Procedure(name = "umr.walkIndex", mode = Mode.READ)
-    @Description("umr.walk's in-memory lineage index of this database: 'status'; 'build' (now, in this transaction); 'off' (walks read the store); 'auto' (built in the background after writes, the default).")
+    @Description("umr.walk's in-memory lineage index of this database: 'status'; 'refresh' (begin the build of the current graph in the background unless fresh); 'build' (now, in this transaction); 'off' (walks read the store); 'auto' (built in the background after writes, the default).")
     public Stream<IndexStatus> walkIndex(@Name("action") String action) {
         String database = db.databaseName();
         switch (action) {
             case "status" -> {}
+            case "refresh" -> LineageIndex.refresh(database, tx, ktx, db, log);
             case "off" -> LineageIndex.setOff(database, true);
             case "auto" -> LineageIndex.setOff(database, false);
             case "build" -> {
                 LineageIndex.setOff(database, false);
                 LineageIndex.buildNow(database, tx, ktx, log);
             }
-            default -> throw new IllegalArgumentException("action: expected status, build, off or auto, found " + action);
+            default -> throw new IllegalArgumentException("action: expected status, refresh, build, off or auto, found " + action);
         }
         IndexStatus s = new IndexStatus();
         LineageIndex idx = LineageIndex.currentOf(database);
