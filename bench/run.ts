@@ -441,12 +441,7 @@ export async function runBench(o: BenchOptions) {
       walkIn === "neo4j"
         ? await (async () => {
             const t = performance.now();
-            const [row] = await rows(
-              o.db,
-              "CALL umr.walkIndex('build') YIELD state, assets, edges, buildMs RETURN state, assets, edges, buildMs",
-              {},
-              600_000,
-            );
+            const [row] = await rows(o.db, cypher("traverse/walk-index").text, { action: "build" }, 600_000);
             return {
               state: String(row!.state),
               assets: Number(row!.assets),
@@ -456,7 +451,7 @@ export async function runBench(o: BenchOptions) {
             };
           })()
         : null;
-    const setWalkIndex = (action: "off" | "auto") => rows(o.db, "CALL umr.walkIndex($action) YIELD state RETURN state", { action }, 60_000);
+    const setWalkIndex = (action: "off" | "auto") => rows(o.db, cypher("traverse/walk-index").text, { action }, 60_000);
     for (const hub of hubSet) {
       let ours: { ms: number; data: any; all: number[] };
       let error: string | null = null;

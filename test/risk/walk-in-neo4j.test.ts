@@ -16,6 +16,7 @@ import { Services } from "../../src/services/services.js";
 import { traverse } from "../../src/services/traversal.js";
 import { Visibility } from "../../src/services/visibility.js";
 import { walkInNeo4j, walksInNeo4j } from "../../src/services/walk-in-neo4j.js";
+import { statement } from "../../src/neo4j/statements.js";
 import { neo4jCredentials, openTestDb, wipe } from "../helpers/db.js";
 import { ingestInputs, umr } from "../helpers/ingest.js";
 import type { RecordInput } from "../../src/records/umr.js";
@@ -131,15 +132,8 @@ const comparable = (a: Awaited<ReturnType<RiskService["blastRadius"]>>) => ({
 });
 
 /** umr.walkIndex: the procedure's in-memory lineage index of the graph (status, build, off, auto). */
-const walkIndex = async (action: string) => {
-  const [row] = (await db.read(
-    { name: "test", text: "CALL umr.walkIndex($action) YIELD state, assets, edges RETURN state, assets, edges" },
-    { action },
-  )) as {
-    state: string;
-    assets: number | null;
-    edges: number | null;
-  }[];
+const walkIndex = async (action: "status" | "build" | "off" | "auto") => {
+  const [row] = await db.read(statement("traverse/walk-index"), { action });
   return {
     state: row!.state,
     assets: row!.assets === null ? null : Number(row!.assets),

@@ -238,6 +238,7 @@ final class LineageIndex {
             for (int side = 0; side < 2; side++) {
                 Direction dir = side == 0 ? Direction.INCOMING : Direction.OUTGOING;
                 RelationshipSelection lineage = RelationshipSelection.selection(lineageTypes, dir);
+                RelationshipSelection twins = sameAs == TokenConstants.NO_TOKEN ? null : RelationshipSelection.selection(sameAs, dir);
                 int[] offsets = new int[n + 1];
                 IntArrayList to = new IntArrayList(), label = new IntArrayList();
                 int[] tOffsets = new int[n + 1];
@@ -271,8 +272,8 @@ final class LineageIndex {
                         }
                     }
                     offsets[i + 1] = to.size();
-                    if (sameAs != TokenConstants.NO_TOKEN) {
-                        node.relationships(edges, RelationshipSelection.selection(sameAs, dir));
+                    if (twins != null) {
+                        node.relationships(edges, twins);
                         while (edges.next()) {
                             long other = edges.otherNodeReference();
                             if (!dense.containsKey(other)) return null;

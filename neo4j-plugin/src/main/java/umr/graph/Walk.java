@@ -343,7 +343,8 @@ public final class Walk {
         List<String> kindNames = new ArrayList<>();
         long[] byPublisher = new long[strings + 1];
         // Neither publisher nor owner: "(unknown)" (a publisher of that very name counts with them).
-        int unknown = f.strings.indexOf("(unknown)") >= 0 ? f.strings.indexOf("(unknown)") : strings;
+        int named = f.strings.indexOf("(unknown)");
+        int unknown = named >= 0 ? named : strings;
         boolean[] warnList = new boolean[f.lists.size()];
         boolean[] warnOwner = new boolean[strings];
         List<Map<String, Object>> privates = new ArrayList<>();
