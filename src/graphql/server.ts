@@ -34,6 +34,9 @@ export async function createApollo(
     schema,
     formatError: makeFormatError(log),
     introspection: opts.introspection ?? true,
+    // Apollo adds the stack trace (with file paths) to errors wherever NODE_ENV is not production
+    // or test; no answer of ours carries one (the log has the details, by request id).
+    includeStacktraceInErrorResponses: false,
     // The landing page loads Apollo Sandbox from a CDN; the bundled GraphiQL at /graphiql replaces it.
     plugins: [limitsPlugin(schema), ApolloServerPluginLandingPageDisabled(), bookmarksPlugin, ...plugins],
     // The process's own shutdown (src/main.ts) stops Apollo, then the notifier and Neo4j, in order.

@@ -52,6 +52,11 @@ describe("npm start against the run's Neo4j (NEO4J_URI)", () => {
           assets: { totalCount: 92 },
         },
       });
+      // Outside NODE_ENV=test, Apollo would answer a malformed request with its stack trace (file
+      // paths included): the answer says what was wrong, its code and the request id, nothing else.
+      const bad = (await gql(url, `query($k: ID!) { __typename }`)) as { errors: { extensions: Record<string, unknown> }[] };
+      expect(bad.errors.map((e) => Object.keys(e.extensions).sort())).toEqual([["code", "requestId"]]);
+      expect(JSON.stringify(bad)).not.toMatch(/node_modules|\.ts:|\.js:/);
     } finally {
       child.kill("SIGTERM");
     }
