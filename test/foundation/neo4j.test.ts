@@ -3,7 +3,9 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/config.js";
-import type { Executor } from "../../src/neo4j/executor.js";
+import { Neo4jError } from "neo4j-driver";
+import { LimitExceededError } from "../../src/errors.js";
+import { readOnce, type Executor } from "../../src/neo4j/executor.js";
 import { applySchema } from "../../src/neo4j/schema.js";
 import { neo4jCredentials, openTestDb } from "../helpers/db.js";
 
@@ -37,6 +39,17 @@ describe("the test run's Neo4j", () => {
     }
   });
 
+  it("a single read keeps its timeout (it runs as an auto-commit transaction): past it, LIMIT_EXCEEDED", async () => {
+    const slow = { name: "test/slow-read", text: "UNWIND range(1, 1000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n" };
+    const started = performance.now();
+    const err = await db.read(slow, {}, { timeoutMs: 200 }).catch((e: unknown) => e);
+    expect([err instanceof LimitExceededError, (err as Error).message]).toEqual([
+      true,
+      "the query ran past its time budget and was stopped. Narrow it (a smaller maxDepth, fewer edge types, a smaller page) and ask again.",
+    ]);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
   it("has the constraints and indexes of cypher/schema, and applying them again changes nothing", async () => {
     const names = async () => {
       const session = db.driver.session();
@@ -67,6 +80,33 @@ describe("the test run's Neo4j", () => {
     );
     await applySchema(db);
     expect(await names()).toEqual(before);
+  });
+});
+
+describe("a single read", () => {
+  it("is asked again as a managed (retried) transaction only where the driver would retry its error", async () => {
+    const calls: string[] = [];
+    const failing = (code: string) => async () => {
+      calls.push(`auto ${code}`);
+      throw new Neo4jError("gone", code, "50N42", "error: general processing exception");
+    };
+    const managed = async () => {
+      calls.push("managed");
+      return ["row"];
+    };
+    expect(await readOnce(failing("ServiceUnavailable"), managed)).toEqual(["row"]);
+    expect(await readOnce(failing("Neo.TransientError.General.DatabaseUnavailable"), managed)).toEqual(["row"]);
+    const syntax = await readOnce(failing("Neo.ClientError.Statement.SyntaxError"), managed).catch(
+      (e: unknown) => (e as { code: string }).code,
+    );
+    expect(syntax).toBe("Neo.ClientError.Statement.SyntaxError");
+    expect(calls).toEqual([
+      "auto ServiceUnavailable",
+      "managed",
+      "auto Neo.TransientError.General.DatabaseUnavailable",
+      "managed",
+      "auto Neo.ClientError.Statement.SyntaxError",
+    ]);
   });
 });
 
