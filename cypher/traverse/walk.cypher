@@ -6,7 +6,12 @@
 // walks in Node with the same answers.
 // Parameters: $starts (keys), $direction (UPSTREAM or DOWNSTREAM), $maxDepth, $types (edge types
 // or null), $relations (or null), $stop (keys neither reached nor expanded), $maxReached.
-// Returns one row: found, keys, depthStarts, packed, labels, kindNames, privates, publishers, contacts, cut, cutDepth.
+// Returns one row: found, keys, depthStarts, packed, labels, kindNames, privates, publishers, contacts,
+// cut, cutDepth, and the graph's version the walk saw (epoch, version: as meta/graph-version), so
+// that the walk is one statement (one auto-commit round trip) and an answer kept under that version
+// is the answer of that version.
 CALL umr.walk($starts, $direction, $maxDepth, $types, $relations, $stop, $maxReached)
 YIELD found, keys, depthStarts, packed, labels, kindNames, privates, publishers, contacts, cut, cutDepth
-RETURN found, keys, depthStarts, packed, labels, kindNames, privates, publishers, contacts, cut, cutDepth
+OPTIONAL MATCH (m:GraphVersion {id: 'graph'})
+RETURN found, keys, depthStarts, packed, labels, kindNames, privates, publishers, contacts, cut, cutDepth,
+       m.epoch AS epoch, coalesce(m.version, 0) AS version

@@ -183,6 +183,8 @@ export interface Statements {
       contacts: string[];
       cut: "depth" | "size" | null;
       cutDepth: number | null;
+      epoch: string | null;
+      version: number;
     };
   };
   "traverse/walk-protocol": { params: Record<string, never>; row: { protocol: number } };

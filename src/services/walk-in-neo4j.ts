@@ -237,29 +237,24 @@ function kindTotals(kinds: Int32Array, names: readonly string[]): CountModel[] {
   return sortCounts(byName);
 }
 
-/** The walk, run by the procedure in one read transaction (with the graph's version when asked). */
+/** The walk, run by the procedure in one read statement (which also reads the graph's version). */
 export async function walkInNeo4j(db: Executor, starts: readonly string[], opts: WalkInNeo4jOptions, vis: Visibility): Promise<PackedWalk> {
-  // Named as the Node walk's transaction: the same work, one name in SHOW TRANSACTIONS and the logs.
-  const { row, version } = await db.readTransaction(
-    "traverse",
-    async (tx) => {
-      const [row] = await tx.run(statement("traverse/walk"), {
-        starts: [...starts],
-        direction: opts.direction,
-        maxDepth: opts.maxDepth,
-        types: opts.types?.length ? opts.types : null,
-        relations: opts.relations ?? null,
-        stop: [...(opts.stop ?? [])],
-        maxReached: opts.maxReached,
-      });
-      // The answer's size, from its packed positions (three int32 an asset), without splitting its keys.
-      const size = Buffer.byteLength(row!.packed, "base64") / 12;
-      const wanted = typeof opts.withVersion === "function" ? opts.withVersion(size) : opts.withVersion;
-      const version = wanted ? (await tx.run(statement("meta/graph-version"), {}))[0] : undefined;
-      return { row: row!, version };
+  const [row] = await db.read(
+    statement("traverse/walk"),
+    {
+      starts: [...starts],
+      direction: opts.direction,
+      maxDepth: opts.maxDepth,
+      types: opts.types?.length ? opts.types : null,
+      relations: opts.relations ?? null,
+      stop: [...(opts.stop ?? [])],
+      maxReached: opts.maxReached,
     },
     { timeoutMs: opts.timeoutMs },
   );
-  const graphVersion = version ? { epoch: version.epoch, version: Number(version.version) } : undefined;
-  return new PackedWalk(row, opts, vis, graphVersion);
+  // The answer's size, from its packed positions (three int32 an asset), without splitting its keys.
+  const size = Buffer.byteLength(row!.packed, "base64") / 12;
+  const wanted = typeof opts.withVersion === "function" ? opts.withVersion(size) : opts.withVersion;
+  const graphVersion = wanted ? { epoch: row!.epoch, version: Number(row!.version) } : undefined;
+  return new PackedWalk(row!, opts, vis, graphVersion);
 }

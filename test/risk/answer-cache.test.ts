@@ -4,7 +4,8 @@
 // one sharing the database (two API replicas); exemptions that expire end a kept answer too.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log.js";
-import { Executor, type RunOptions, type Tx } from "../../src/neo4j/executor.js";
+import { Executor, type Params, type Row, type RunOptions, type Tx } from "../../src/neo4j/executor.js";
+import type { Statement } from "../../src/neo4j/cypher.js";
 import { SYSTEM_VIEWER } from "../../src/model/viewer.js";
 import { Services } from "../../src/services/services.js";
 import { neo4jCredentials, openTestDb, wipe } from "../helpers/db.js";
@@ -13,9 +14,14 @@ import { ingestInputs, umr } from "../helpers/ingest.js";
 /** An executor that counts the traversals it runs. */
 class Counting extends Executor {
   traversals = 0;
+  // The walk in Node is a read transaction named traverse; the procedure's walk, one statement.
   override async readTransaction<T>(name: string, work: (tx: Tx) => Promise<T>, opts?: RunOptions): Promise<T> {
     if (name === "traverse") this.traversals++;
     return super.readTransaction(name, work, opts);
+  }
+  override read(stmt: Statement, params?: Params, opts?: RunOptions): Promise<Row[]> {
+    if (stmt.name === "traverse/walk") this.traversals++;
+    return super.read(stmt, params, opts);
   }
 }
 

@@ -6,7 +6,7 @@
 // and CSV rows from both; paging by cursor gives the same pages; the size budget cuts alike.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log.js";
-import { Executor, type RunOptions, type Tx } from "../../src/neo4j/executor.js";
+import { Executor, type Row, type RunOptions } from "../../src/neo4j/executor.js";
 import type { Statement } from "../../src/neo4j/cypher.js";
 import { ANONYMOUS, SYSTEM_VIEWER, cliViewer, type Viewer } from "../../src/model/viewer.js";
 import { AnswerCache } from "../../src/services/answer-cache.js";
@@ -273,25 +273,13 @@ describe("the blast radius inside Neo4j", () => {
     /** An executor whose walk statement fails as a procedure that cannot run on this Neo4j does. */
     class Broken extends Executor {
       calls = 0;
-      override async readTransaction<T>(name: string, work: (tx: Tx) => Promise<T>, opts?: RunOptions): Promise<T> {
-        return super.readTransaction(
-          name,
-          (tx) =>
-            work(
-              new Proxy(tx, {
-                get: (t, prop) => {
-                  if (prop !== "run") return Reflect.get(t, prop, t) as unknown;
-                  return (stmt: Statement, params?: Record<string, unknown>) => {
-                    if (stmt.name !== "traverse/walk") return t.run(stmt, params);
-                    this.calls++;
-                    throw Object.assign(new Error("Failed to invoke procedure `umr.walk`: java.lang.NoSuchMethodError"), {
-                      code: "Neo.ClientError.Procedure.ProcedureCallFailed",
-                    });
-                  };
-                },
-              }),
-            ),
-          opts,
+      override read(stmt: Statement, params?: Record<string, unknown>, opts?: RunOptions): Promise<Row[]> {
+        if (stmt.name !== "traverse/walk") return super.read(stmt, params, opts);
+        this.calls++;
+        return Promise.reject(
+          Object.assign(new Error("Failed to invoke procedure `umr.walk`: java.lang.NoSuchMethodError"), {
+            code: "Neo.ClientError.Procedure.ProcedureCallFailed",
+          }),
         );
       }
     }
