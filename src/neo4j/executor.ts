@@ -133,8 +133,7 @@ export function mapNeo4jError(err: unknown, statement?: string): unknown {
 
 /**
  * One read statement: first as an auto-commit transaction (one round trip: no COMMIT to wait
- * for; measured on the local Neo4j, a one-row read p50 2.75–3.04 → 1.94–2.11 ms and the asset
- * request 7.4–8.9 → 6.0–6.4 ms), and, where that fails with an error the driver would retry
+ * for; README, Performance, "Single reads in one round trip"), and, where that fails with an error the driver would retry
  * (a leader change, a replica going away), again as a managed transaction, which the driver
  * retries for up to maxTransactionRetryTime. A read has no effect, so running it twice is safe.
  */

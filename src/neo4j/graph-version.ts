@@ -17,5 +17,10 @@ export async function bumpGraphVersion(tx: Tx): Promise<void> {
 
 export async function readGraphVersion(db: Executor): Promise<GraphVersion> {
   const [row] = await db.read(statement("meta/graph-version"), {});
+  return toGraphVersion(row);
+}
+
+/** The version from a statement's epoch and version columns (meta/graph-version, traverse/walk). */
+export function toGraphVersion(row: { epoch: string | null; version: number } | undefined): GraphVersion {
   return { epoch: row?.epoch ?? null, version: Number(row?.version ?? 0) };
 }

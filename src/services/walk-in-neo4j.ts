@@ -11,7 +11,7 @@ import { limits } from "../config.js";
 import type { Logger } from "../log.js";
 import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { Executor } from "../neo4j/executor.js";
-import type { GraphVersion } from "../neo4j/graph-version.js";
+import { toGraphVersion, type GraphVersion } from "../neo4j/graph-version.js";
 import { statement, type RowOf } from "../neo4j/statements.js";
 import { cutReasons, type AssetSummary, type DirectionName } from "./traversal.js";
 import type { Visibility } from "./visibility.js";
@@ -255,6 +255,6 @@ export async function walkInNeo4j(db: Executor, starts: readonly string[], opts:
   // The answer's size, from its packed positions (three int32 an asset), without splitting its keys.
   const size = Buffer.byteLength(row!.packed, "base64") / 12;
   const wanted = typeof opts.withVersion === "function" ? opts.withVersion(size) : opts.withVersion;
-  const graphVersion = wanted ? { epoch: row!.epoch, version: Number(row!.version) } : undefined;
+  const graphVersion = wanted ? toGraphVersion(row) : undefined;
   return new PackedWalk(row!, opts, vis, graphVersion);
 }
