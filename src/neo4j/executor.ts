@@ -257,6 +257,35 @@ export class Executor {
     return this.inSession("READ", name, (s) => s.executeRead((tx) => work(new Tx(tx)), this.txConfig(name, { timeoutMs })), opts.fetchSize);
   }
 
+  /**
+   * Work that runs one read statement (streamed with Tx.forEachRow, say), in one round trip as
+   * `read` does: auto-commit first, again as a managed transaction where the driver would retry
+   * the error. `work` may therefore be called twice, and must start from nothing each time; a
+   * second statement is refused (it would not share the first one's snapshot).
+   */
+  async readStatement<T>(name: string, work: (tx: Tx) => Promise<T>, opts: RunOptions = {}): Promise<T> {
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+    return this.inSession(
+      "READ",
+      name,
+      (s) => {
+        let ran = false;
+        const once: Runner = {
+          run: (text, params) => {
+            if (ran) throw new Error(`${name} runs one statement (readStatement): use readTransaction for more`);
+            ran = true;
+            return s.run(text, params, this.txConfig(name, { timeoutMs }));
+          },
+        };
+        return readOnce(
+          () => work(new Tx(once)),
+          () => s.executeRead((tx) => work(new Tx(tx)), this.txConfig(name, { timeoutMs })),
+        );
+      },
+      opts.fetchSize,
+    );
+  }
+
   private async inSession<T>(
     mode: "READ" | "WRITE",
     name: string,
@@ -283,11 +312,14 @@ export class Executor {
   }
 }
 
+/** What runs a Tx's statements: a managed transaction, or one auto-commit statement of a session. */
+type Runner = Pick<ManagedTransaction, "run">;
+
 export class Tx {
   /** Set by a write that bumps the graph's version (graph-version.ts): told to the executor's listeners after the commit. */
   changesGraph = false;
 
-  constructor(private readonly tx: ManagedTransaction) {}
+  constructor(private readonly tx: Runner) {}
   run<N extends StatementName>(stmt: TypedStatement<N>, params: ParamsOf<N>): Promise<RowOf<N>[]>;
   run(stmt: Statement, params?: Params): Promise<Row[]>;
   async run(stmt: Statement, params: Params = {}): Promise<Row[]> {

@@ -140,8 +140,14 @@ export async function traverse(db: Executor, startKeys: readonly string[], opts:
   // One read transaction for all the steps: one consistent snapshot, and no session or
   // transaction set-up per depth.
   const budgetMs = opts.budgetMs ?? TRAVERSAL_BUDGET_MS;
-  return db.readTransaction("traverse", (tx) => walk(tx, startKeys, opts), { timeoutMs: budgetMs + 10_000, fetchSize: 10_000 });
+  const run = { timeoutMs: budgetMs + 10_000, fetchSize: 10_000 };
+  // A walk in memory that keeps no version is one statement (traverse/reach): one round trip.
+  if (walksInMemory(opts) && !opts.versionFor) return db.readStatement("traverse", (tx) => walk(tx, startKeys, opts), run);
+  return db.readTransaction("traverse", (tx) => walk(tx, startKeys, opts), run);
 }
+
+/** Whether the walk reads the whole reachable subgraph in one statement and walks it in memory. */
+const walksInMemory = (opts: TraversalOptions) => opts.maxDepth >= REACH_MIN_DEPTH && !opts.asOf;
 
 async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions): Promise<TraversalResult> {
   const started = performance.now();
@@ -168,7 +174,7 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
   // twinsOf(frontier) gives the nodes SAME_AS joins to the frontier's (data-model.md §5): the
   // walk reaches them at the frontier's own depth, before any lineage edge of that depth.
   let twinsOf: (frontier: string[]) => Promise<[parent: string, twin: NodeInfo][]>;
-  const inMemory = opts.maxDepth >= REACH_MIN_DEPTH && !opts.asOf;
+  const inMemory = walksInMemory(opts);
   if (inMemory) {
     const info = new Map<string, NodeInfo>();
     const next = new Map<string, [string, EdgeTypeName, string, string | null][]>();

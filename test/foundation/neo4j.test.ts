@@ -50,6 +50,40 @@ describe("the test run's Neo4j", () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 
+  it("one streamed statement in one round trip (readStatement): its rows, its timeout, a retried attempt started afresh, and no second statement", async () => {
+    const range = { name: "test/range", text: "UNWIND range(1, $n) AS x RETURN x" };
+    const seen: number[] = [];
+    const count = await db.readStatement("test", async (tx) => {
+      let n = 0;
+      await tx.forEachRow(range, ["x"], { n: 5 }, (get) => {
+        seen.push(Number(get("x")));
+        n++;
+      });
+      return n;
+    });
+    expect([count, seen]).toEqual([5, [1, 2, 3, 4, 5]]);
+
+    // An error the driver would retry: the work is called again, as a managed transaction.
+    let attempts = 0;
+    const retried = await db.readStatement("test", async (tx) => {
+      if (++attempts === 1) throw new Neo4jError("gone", "ServiceUnavailable", "08000", "error: connection exception");
+      return (await tx.run(range, { n: 2 })).map((r) => Number(r.x));
+    });
+    expect([attempts, retried]).toEqual([2, [1, 2]]);
+
+    const twice = await db
+      .readStatement("test/two", async (tx) => {
+        await tx.run(range, { n: 1 });
+        return tx.run(range, { n: 1 });
+      })
+      .catch((e: Error) => e.message);
+    expect(twice).toBe("test/two runs one statement (readStatement): use readTransaction for more");
+
+    const slow = { name: "test/slow-read", text: "UNWIND range(1, 1000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n" };
+    const err = await db.readStatement("test/slow", (tx) => tx.run(slow, {}), { timeoutMs: 200 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LimitExceededError);
+  });
+
   it("has the constraints and indexes of cypher/schema, and applying them again changes nothing", async () => {
     const names = async () => {
       const session = db.driver.session();

@@ -6,7 +6,7 @@
 // and CSV rows from both; paging by cursor gives the same pages; the size budget cuts alike.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log.js";
-import { Executor, type Row, type RunOptions } from "../../src/neo4j/executor.js";
+import { Executor, type Row, type RunOptions, type Tx } from "../../src/neo4j/executor.js";
 import type { Statement } from "../../src/neo4j/cypher.js";
 import { ANONYMOUS, SYSTEM_VIEWER, cliViewer, type Viewer } from "../../src/model/viewer.js";
 import { AnswerCache } from "../../src/services/answer-cache.js";
@@ -292,6 +292,38 @@ describe("the blast radius inside Neo4j", () => {
     expect(comparable(await risk.blastRadius(q, SYSTEM_VIEWER))).toEqual(expected);
     expect([broken.calls, await walksInNeo4j(broken, "auto")]).toEqual([1, false]);
     expect(expected.totalCount).toBeGreaterThan(20);
+  });
+
+  it("a risk report walks upstream in one statement (one round trip), answering as the same walk in a managed transaction does", async () => {
+    /** Records how each traversal reads; with `managed`, runs a single statement as a managed transaction instead. */
+    class Counting extends Executor {
+      reads: string[] = [];
+      managed = false;
+      override readStatement<T>(name: string, work: (tx: Tx) => Promise<T>, opts?: RunOptions): Promise<T> {
+        this.reads.push(`statement ${name}`);
+        return this.managed ? super.readTransaction(name, work, opts) : super.readStatement(name, work, opts);
+      }
+      override readTransaction<T>(name: string, work: (tx: Tx) => Promise<T>, opts?: RunOptions): Promise<T> {
+        this.reads.push(`transaction ${name}`);
+        return super.readTransaction(name, work, opts);
+      }
+    }
+    const counting = new Counting(db.driver, neo4jCredentials().database, silentLogger);
+    const off = new AnswerCache({ maxBytes: 0, minNodes: 0 }, async () => ({ epoch: null, version: 0 }));
+    const risk = new RiskService(counting, services.assets, services.advisories, services.policy, services.events, off, "node");
+    const keys = ids.slice(150, 170).map((id) => `${id}@1.0.0`);
+    let risks = 0;
+    for (const [, viewer] of viewers)
+      for (const key of keys) {
+        counting.managed = false;
+        counting.reads = [];
+        const once = await risk.riskReport(key, viewer).catch((e: { code?: string }) => e.code);
+        expect(counting.reads).toEqual(["statement traverse"]);
+        counting.managed = true;
+        expect(await risk.riskReport(key, viewer).catch((e: { code?: string }) => e.code)).toEqual(once);
+        if (typeof once === "object") risks += once.risks.length;
+      }
+    expect(risks).toBeGreaterThan(20);
   });
 
   it("stops at the size budget as the walk in Node does", async () => {
