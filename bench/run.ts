@@ -18,7 +18,7 @@ import type { Executor } from "../src/neo4j/executor.js";
 import { collectFiles, parseInputs, readInputs, type LoadedRecords } from "../src/records/load.js";
 import { Csr } from "./csr.js";
 import { loadPolicy } from "../src/services/policy.js";
-import { walksInNeo4j } from "../src/services/walk-in-neo4j.js";
+import { walksInNeo4j } from "../src/services/procedures.js";
 import { WEB_DIR } from "../src/http/web.routes.js";
 import { generate, rng, type GenStats } from "./generate.js";
 

@@ -187,6 +187,31 @@ export interface Statements {
       version: number;
     };
   };
+  "traverse/reach-in-neo4j": {
+    params: {
+      keys: string[];
+      direction: string;
+      maxDepth: number;
+      types: string[] | null;
+      relations: string[] | null;
+      withAdvisories: boolean;
+    };
+    row: {
+      keys: string;
+      kinds: (string | null)[];
+      names: (string | null)[];
+      publishers: (string | null)[];
+      owners: (string | null)[];
+      contacts: (string[] | null)[];
+      visibilities: (string | null)[];
+      orgs: (string | null)[];
+      edges: string;
+      labels: [string, string | null, string | null][];
+      markedAt: number[];
+      advisories: Record<string, unknown>[][];
+      exemptFrom: string[][];
+    };
+  };
   "traverse/walk-protocol": { params: Record<string, never>; row: { protocol: number } };
   "traverse/walk-index": {
     params: { action: "status" | "refresh" | "build" | "off" | "auto" };
@@ -297,6 +322,7 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "schema/await-indexes": ["seconds"],
   "traverse/shortest-paths": ["from", "limit", "maxDepth", "to"],
   "traverse/walk": ["direction", "maxDepth", "maxReached", "relations", "starts", "stop", "types"],
+  "traverse/reach-in-neo4j": ["direction", "keys", "maxDepth", "relations", "types", "withAdvisories"],
   "traverse/walk-protocol": [],
   "traverse/walk-index": ["action"],
 };

@@ -9,7 +9,8 @@ import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { AssetService } from "./asset.service.js";
 import { MAX_PATHS, MAX_REACHED, TRAVERSAL_BUDGET_MS, checkAsOf, checkDepth } from "./limits.js";
 import { limits } from "../config.js";
-import { procedureBroke, walkInNeo4j, walksInNeo4j, type Ordered, type PackedWalk, type ReachedItem } from "./walk-in-neo4j.js";
+import { procedureBroke, walksInNeo4j } from "./procedures.js";
+import { walkInNeo4j, type Ordered, type PackedWalk, type ReachedItem } from "./walk-in-neo4j.js";
 import { pageSize, pageSortedByDepthKey, sortByDepthKey, type Page } from "./paging.js";
 import { explain, redact, traverse, type AssetSummary, type DirectionName, type ReachedNode } from "./traversal.js";
 import type { AnswerCache } from "./answer-cache.js";
@@ -168,8 +169,9 @@ export class LineageService {
 
   /** The lineage walked in Node, a statement a depth (traversal.ts), kept when big enough. */
   private async walkInNode(key: string, opts: LineageOptions, vis: Visibility): Promise<LineageWalk> {
-    let walk = await traverse(this.db, [key], opts);
-    if (!walk.found.length) walk = await traverse(this.db, [await this.assets.resolveKey(key, "key", opts.asOf)], opts);
+    const how = { ...opts, engine: this.walkEngine };
+    let walk = await traverse(this.db, [key], how);
+    if (!walk.found.length) walk = await traverse(this.db, [await this.assets.resolveKey(key, "key", opts.asOf)], how);
     assertStartsVisible(walk, vis, key);
     const result = redact(walk, vis);
     return this.keep(opts, vis, walk.graphVersion, {

@@ -7,7 +7,8 @@ import type { AssetService } from "./asset.service.js";
 import type { AdvisoryModel, AdvisoryService } from "./advisory.service.js";
 import type { Executor } from "../neo4j/executor.js";
 import { MAX_AUDIT_KEYS, MAX_DEPTH, MAX_REACHED, TRAVERSAL_BUDGET_MS, checkAsOf, checkDepth } from "./limits.js";
-import { procedureBroke, walkInNeo4j, walksInNeo4j, type Ordered, type ReachedItem } from "./walk-in-neo4j.js";
+import { procedureBroke, walksInNeo4j } from "./procedures.js";
+import { walkInNeo4j, type Ordered, type ReachedItem } from "./walk-in-neo4j.js";
 import { limits } from "../config.js";
 import { counts, type CountModel } from "./counts.js";
 import type { TraversalPage } from "./lineage.service.js";
@@ -318,6 +319,7 @@ export class RiskService {
       stopAt: (n) => exempt.has(n.key),
       versionFor: (n) => this.cache.keeps(n),
       asOf,
+      engine: this.walkEngine,
     });
     const result = redact(walk, vis);
     await this.events.recordPrivateRead(viewer, [...vis.privateReads], "blastRadius");
@@ -381,6 +383,7 @@ export class RiskService {
       withAdvisories: true,
       keepAllEdges: true,
       asOf,
+      engine: this.walkEngine,
     });
     if (!walk.found.length) return null;
     const start = walk.nodes.get(walk.found[0]!);

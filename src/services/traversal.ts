@@ -9,7 +9,8 @@ import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import { SAME_AS_RELATION, type DirectionName } from "../model/vocab.js";
 import { MAX_REACHED, TRAVERSAL_BUDGET_MS } from "./limits.js";
 import type { Visibility } from "./visibility.js";
-import { statement } from "../neo4j/statements.js";
+import { statement, type RowOf } from "../neo4j/statements.js";
+import { procedureBroke, walksInNeo4j } from "./procedures.js";
 import type { GraphVersion } from "../neo4j/graph-version.js";
 
 export type { DirectionName };
@@ -72,6 +73,8 @@ export interface TraversalOptions {
    * resolved then, advisories and exemptions in force then. Always one depth at a time.
    */
   asOf?: string | null;
+  /** Whether a walk in memory may read its subgraph with the project's procedure (UMR_WALK by default). */
+  engine?: "auto" | "node";
 }
 
 export interface TraversalResult {
@@ -124,6 +127,44 @@ function nodeInfo(get: (column: (typeof INFO_COLUMNS)[number]) => unknown, advis
   };
 }
 
+/**
+ * The answer of umr.reach as the rows of traverse/reach: `take` is called once per asset with a
+ * reader of the columns that statement returns.
+ */
+function unpackReach(
+  row: RowOf<"traverse/reach-in-neo4j">,
+  take: (get: (column: (typeof INFO_COLUMNS)[number] | "next") => unknown) => void,
+): void {
+  const keys = row.kinds.length ? row.keys.split("\u0000") : [];
+  const bytes = Buffer.from(row.edges, "base64");
+  const packed = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  const m = packed.length / 3;
+  const next: [string, EdgeTypeName, string, string | null][][] = keys.map(() => []);
+  for (let e = 0; e < m; e++) {
+    const [type, relation, constraint] = row.labels[packed[2 * m + e]!]!;
+    next[packed[e]!]!.push([keys[packed[m + e]!]!, type as EdgeTypeName, relation as string, constraint]);
+  }
+  const marks = new Map(row.markedAt.map((at, i) => [Number(at), i]));
+  const none: never[] = [];
+  keys.forEach((key, i) => {
+    const mark = marks.get(i);
+    const columns = {
+      key,
+      kind: row.kinds[i],
+      name: row.names[i],
+      publisher: row.publishers[i],
+      owner: row.owners[i],
+      contacts: row.contacts[i],
+      visibility: row.visibilities[i],
+      org: row.orgs[i],
+      advisories: mark === undefined ? none : row.advisories[mark],
+      exemptFrom: mark === undefined ? none : row.exemptFrom[mark],
+      next: next[i],
+    };
+    take((column) => columns[column]);
+  });
+}
+
 /** Why a walk stopped short, in the words every traversal answer uses. */
 export const cutReasons = {
   size: (maxReached: number, depth: number) =>
@@ -141,15 +182,26 @@ export async function traverse(db: Executor, startKeys: readonly string[], opts:
   // transaction set-up per depth.
   const budgetMs = opts.budgetMs ?? TRAVERSAL_BUDGET_MS;
   const run = { timeoutMs: budgetMs + 10_000, fetchSize: 10_000 };
-  // A walk in memory that keeps no version is one statement (traverse/reach): one round trip.
-  if (walksInMemory(opts) && !opts.versionFor) return db.readStatement("traverse", (tx) => walk(tx, startKeys, opts), run);
-  return db.readTransaction("traverse", (tx) => walk(tx, startKeys, opts), run);
+  // The reachable subgraph of a walk in memory comes from the procedure where it is installed.
+  const reach = walksInMemory(opts) && (await walksInNeo4j(db, opts.engine)) ? "procedure" : "cypher";
+  const go = (tx: Tx, how: Reach) => walk(tx, startKeys, opts, how);
+  try {
+    // A walk in memory that keeps no version is one statement: one round trip.
+    if (walksInMemory(opts) && !opts.versionFor) return await db.readStatement("traverse", (tx) => go(tx, reach), run);
+    return await db.readTransaction("traverse", (tx) => go(tx, reach), run);
+  } catch (err) {
+    if (reach === "procedure" && procedureBroke(db, err)) return traverse(db, startKeys, opts);
+    throw err;
+  }
 }
+
+/** Where a walk in memory reads its reachable subgraph: umr.reach, or traverse/reach. */
+type Reach = "procedure" | "cypher";
 
 /** Whether the walk reads the whole reachable subgraph in one statement and walks it in memory. */
 const walksInMemory = (opts: TraversalOptions) => opts.maxDepth >= REACH_MIN_DEPTH && !opts.asOf;
 
-async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions): Promise<TraversalResult> {
+async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions, reach: Reach): Promise<TraversalResult> {
   const started = performance.now();
   const maxReached = opts.maxReached ?? MAX_REACHED;
   const nodes = new Map<string, ReachedNode>();
@@ -179,27 +231,40 @@ async function walk(tx: Tx, startKeys: readonly string[], opts: TraversalOptions
     const info = new Map<string, NodeInfo>();
     const next = new Map<string, [string, EdgeTypeName, string, string | null][]>();
     const twins = new Map<string, string[]>();
+    // One asset of the reachable subgraph and its edges one step further.
+    const take = (get: (column: (typeof INFO_COLUMNS)[number] | "next") => unknown) => {
+      const n = nodeInfo(get, advisories);
+      info.set(n.key, n);
+      const edges = get("next") as [string, EdgeTypeName, string, string | null][];
+      if (edges.some((e) => e[1] === "SAME_AS")) {
+        twins.set(
+          n.key,
+          edges.filter((e) => e[1] === "SAME_AS").map((e) => e[0]),
+        );
+        next.set(
+          n.key,
+          edges.filter((e) => e[1] !== "SAME_AS"),
+        );
+      } else next.set(n.key, edges);
+    };
     // The reach rows hold the starts too: no separate statement for them.
-    await tx.forEachRow(
-      directedCypher("traverse/reach", direction),
-      [...INFO_COLUMNS, "next"],
-      { keys: [...startKeys], ...params },
-      (get) => {
-        const n = nodeInfo(get, advisories);
-        info.set(n.key, n);
-        const edges = get("next") as [string, EdgeTypeName, string, string | null][];
-        if (edges.some((e) => e[1] === "SAME_AS")) {
-          twins.set(
-            n.key,
-            edges.filter((e) => e[1] === "SAME_AS").map((e) => e[0]),
-          );
-          next.set(
-            n.key,
-            edges.filter((e) => e[1] !== "SAME_AS"),
-          );
-        } else next.set(n.key, edges);
-      },
-    );
+    if (reach === "procedure") {
+      const [row] = await tx.run(statement("traverse/reach-in-neo4j"), {
+        keys: [...startKeys],
+        direction,
+        maxDepth: opts.maxDepth,
+        types: params.types,
+        relations: params.relations,
+        withAdvisories: params.withAdvisories,
+      });
+      if (row) unpackReach(row, take);
+    } else
+      await tx.forEachRow(
+        directedCypher("traverse/reach", direction),
+        [...INFO_COLUMNS, "next"],
+        { keys: [...startKeys], ...params },
+        take,
+      );
     for (const k of new Set(startKeys)) {
       const s = info.get(k);
       if (s) starts.push({ ...s });

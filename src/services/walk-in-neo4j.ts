@@ -7,7 +7,6 @@
 //
 // Where the procedure is not installed (a managed Neo4j such as Aura, a server without the jar) or
 // UMR_WALK=node, callers walk in Node (traversal.ts) with the same answers; a test compares the two.
-import { limits } from "../config.js";
 import type { Logger } from "../log.js";
 import type { EdgeModel, EdgeTypeName } from "../model/asset.js";
 import type { Executor } from "../neo4j/executor.js";
@@ -16,6 +15,7 @@ import { statement, type RowOf } from "../neo4j/statements.js";
 import { cutReasons, type AssetSummary, type DirectionName } from "./traversal.js";
 import type { Visibility } from "./visibility.js";
 import { sortCounts, type CountModel } from "./counts.js";
+import { walksInNeo4j } from "./procedures.js";
 
 /**
  * After a write, the procedure's lineage index of the new graph begins building at once, in the
@@ -30,9 +30,6 @@ export async function refreshWalkIndex(db: Executor, log: Logger): Promise<void>
   }
 }
 
-/** The answer shape this API reads; the procedure's umr.walkProtocol() must give the same. */
-export const WALK_PROTOCOL = 1;
-
 /** A list read by position: an array, or a packed answer that makes its items when asked. */
 export interface Ordered<T> {
   readonly length: number;
@@ -45,39 +42,6 @@ export interface ReachedItem extends AssetSummary {
   node: string;
   depth: number;
   redacted?: boolean;
-}
-
-const available = new WeakMap<Executor, Promise<boolean>>();
-
-/** Whether this database has the procedure, in this API's protocol (asked once per executor). */
-export function walksInNeo4j(db: Executor, engine: "auto" | "node" = limits.walkEngine): Promise<boolean> {
-  if (engine === "node") return Promise.resolve(false);
-  const known = available.get(db);
-  if (!known) {
-    const asked = db.read(statement("traverse/walk-protocol"), {}).then(
-      ([row]) => Number(row?.protocol) === WALK_PROTOCOL,
-      (err: Error) => {
-        // Not installed is an answer; a lost connection is not: that one is asked again next time.
-        if (!/unknown function|not found|no function/i.test(err.message)) available.delete(db);
-        return false;
-      },
-    );
-    available.set(db, asked);
-    return asked;
-  }
-  return known;
-}
-
-/**
- * Whether an error says the procedure itself failed or went missing (a Neo4j whose version the
- * plugin does not fit, a jar removed): the walk is then made in Node from now on, with the same
- * answer. Any other error (a timeout, a lost connection) is the caller's, as for any statement.
- */
-export function procedureBroke(db: Executor, err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code ?? "";
-  if (code !== "Neo.ClientError.Procedure.ProcedureCallFailed" && code !== "Neo.ClientError.Procedure.ProcedureNotFound") return false;
-  available.set(db, Promise.resolve(false));
-  return true;
 }
 
 export interface WalkInNeo4jOptions {

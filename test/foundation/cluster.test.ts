@@ -10,7 +10,7 @@ import { decodeBookmarks } from "../../src/neo4j/bookmarks.js";
 import { connect, Executor } from "../../src/neo4j/executor.js";
 import { neo4jCredentials, openTestDb, wipe } from "../helpers/db.js";
 import { statement } from "../../src/neo4j/statements.js";
-import { walksInNeo4j } from "../../src/services/walk-in-neo4j.js";
+import { walksInNeo4j } from "../../src/services/procedures.js";
 import { ingestInputs, umr } from "../helpers/ingest.js";
 
 const ADMIN = "cluster-test-admin-token-0123456789";

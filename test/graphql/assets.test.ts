@@ -4,7 +4,7 @@ import type { Executor } from "../../src/neo4j/executor.js";
 import { openTestDb, wipe } from "../helpers/db.js";
 import { ingestInputs, umr } from "../helpers/ingest.js";
 import { testApi, type TestApi } from "../helpers/graphql.js";
-import { walksInNeo4j } from "../../src/services/walk-in-neo4j.js";
+import { walksInNeo4j } from "../../src/services/procedures.js";
 
 let db: Executor;
 let api: TestApi;

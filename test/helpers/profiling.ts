@@ -76,6 +76,11 @@ export class ProfilingExecutor extends Executor {
       await session.close();
     }
   }
+  /** A single statement is profiled as any other: in a managed transaction. */
+  override readStatement<T>(name: string, work: (tx: Tx) => Promise<T>, opts?: RunOptions): Promise<T> {
+    return this.readTransaction(name, work, opts);
+  }
+
   totalHits(): number {
     return this.profiles.reduce((n, p) => n + p.dbHits, 0);
   }

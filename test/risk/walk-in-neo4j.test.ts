@@ -15,7 +15,8 @@ import { LineageService } from "../../src/services/lineage.service.js";
 import { Services } from "../../src/services/services.js";
 import { traverse } from "../../src/services/traversal.js";
 import { Visibility } from "../../src/services/visibility.js";
-import { walkInNeo4j, walksInNeo4j } from "../../src/services/walk-in-neo4j.js";
+import { walkInNeo4j } from "../../src/services/walk-in-neo4j.js";
+import { walksInNeo4j } from "../../src/services/procedures.js";
 import { statement } from "../../src/neo4j/statements.js";
 import { neo4jCredentials, openTestDb, wipe } from "../helpers/db.js";
 import { ingestInputs, umr } from "../helpers/ingest.js";
@@ -292,6 +293,34 @@ describe("the blast radius inside Neo4j", () => {
     expect(comparable(await risk.blastRadius(q, SYSTEM_VIEWER))).toEqual(expected);
     expect([broken.calls, await walksInNeo4j(broken, "auto")]).toEqual([1, false]);
     expect(expected.totalCount).toBeGreaterThan(20);
+  });
+
+  it("reads every walk's reachable subgraph with umr.reach exactly as with traverse/reach: nodes, depths, first and all edges, advisories, cuts", async () => {
+    if (!installed) return;
+    const plain = (t: Awaited<ReturnType<typeof traverse>>) => ({
+      ...t,
+      nodes: [...t.nodes.entries()],
+      edges: [...t.edges.entries()],
+      advisories: [...t.advisories.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+    });
+    let compared = 0;
+    for (const direction of ["UPSTREAM", "DOWNSTREAM"] as const)
+      for (const shape of [
+        { maxDepth: 100, withAdvisories: true, keepAllEdges: true },
+        { maxDepth: 6, relations: ["finetune", "merge", "trained_on", "derived_from"], keepAllEdges: true },
+        { maxDepth: 3, types: ["DERIVED_FROM" as const] },
+        { maxDepth: 100, maxReached: 40 },
+      ])
+        for (const id of ids.filter((_, i) => i % 9 === 0)) {
+          const opts = { direction, ...shape };
+          const byProcedure = await traverse(db, [`${id}@1.0.0`, `${ids[(ids.indexOf(id) + 40) % N]}@1.0.0`], { ...opts, engine: "auto" });
+          const byCypher = await traverse(db, [`${id}@1.0.0`, `${ids[(ids.indexOf(id) + 40) % N]}@1.0.0`], { ...opts, engine: "node" });
+          expect(plain(byProcedure)).toEqual(plain(byCypher));
+          compared += byProcedure.nodes.size;
+        }
+    expect(compared).toBeGreaterThan(2000);
+    // Had umr.reach failed, the walks would have gone on in Node, and said so from then on.
+    expect(await walksInNeo4j(db, "auto")).toBe(true);
   });
 
   it("a risk report walks upstream in one statement (one round trip), answering as the same walk in a managed transaction does", async () => {

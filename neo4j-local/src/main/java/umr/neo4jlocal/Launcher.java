@@ -145,6 +145,7 @@ public final class Launcher {
         GlobalProcedures procedures = db.getDependencyResolver().resolveDependency(GlobalProcedures.class);
         procedures.registerProcedure(umr.graph.Walk.class);
         procedures.registerFunction(umr.graph.Walk.class);
+        procedures.registerProcedure(umr.graph.Reach.class);
         HostnamePort bolt = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
         System.out.println("UMR_NEO4J_READY bolt://127.0.0.1:" + bolt.getPort());

@@ -61,8 +61,8 @@ import org.neo4j.procedure.UserFunction;
  * their organisation and what the totals would count of them, and are left out of the totals.
  */
 public final class Walk {
-    /** Bumped whenever the answer's shape changes; the API uses the procedure only when it matches. */
-    public static final long PROTOCOL = 1;
+    /** Bumped whenever the answer of umr.walk or umr.reach changes shape (2: umr.reach added); the API uses the procedures only when it matches. */
+    public static final long PROTOCOL = 2;
 
     private static final Label ASSET = Label.label("Asset");
 
