@@ -16,6 +16,7 @@ import { launcherDir } from "../src/neo4j/local.js";
 import { applySchema } from "../src/neo4j/schema.js";
 import type { Executor } from "../src/neo4j/executor.js";
 import { collectFiles, parseInputs, readInputs, type LoadedRecords } from "../src/records/load.js";
+import { loadFiles } from "../src/records/parallel-load.js";
 import { Csr } from "./csr.js";
 import { loadPolicy } from "../src/services/policy.js";
 import { walksInNeo4j } from "../src/services/procedures.js";
@@ -194,7 +195,8 @@ export async function measureBulk(
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
   try {
     const t0 = performance.now();
-    const loaded = parseInputs(readInputs(files, genDir), "umr");
+    // As `umr ingest --bulk` reads them (worker threads for a batch this big).
+    const loaded = await loadFiles(files, "umr", { base: genDir });
     const parsed = performance.now();
     const report = await bulkIngest(loaded, {
       home,

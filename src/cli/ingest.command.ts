@@ -2,7 +2,8 @@
 import { SingleBar, Presets } from "cli-progress";
 import { BadUserInputError } from "../errors.js";
 import { cycleProblems, type IngestReport } from "../ingest/ingest.service.js";
-import { collectFiles, parseInputs, readInputs, type LoadedRecords } from "../records/load.js";
+import { collectFiles, type LoadedRecords } from "../records/load.js";
+import { loadFiles, type LoadOptions } from "../records/parallel-load.js";
 import { formatProblem, plural } from "./format.js";
 import { cliViewer } from "../model/viewer.js";
 import { withServices } from "./session.js";
@@ -26,13 +27,13 @@ interface IngestOpts {
   bulk?: boolean;
 }
 
-function load(paths: string[], format: string, lenient = false): LoadedRecords {
+async function load(paths: string[], format: string, lenient: boolean, onProgress: LoadOptions["onProgress"]): Promise<LoadedRecords> {
   const files = collectFiles(paths, format);
   if (!files.length)
     throw new BadUserInputError(
       `no record files under ${paths.join(", ")} (.yaml, .yml, .json; Hugging Face cards as <org>__<name>/README.md or .jsonl)`,
     );
-  return parseInputs(readInputs(files), format, { lenient });
+  return loadFiles(files, format, { lenient, onProgress });
 }
 
 function printStats(loaded: LoadedRecords): void {
@@ -44,8 +45,6 @@ function printStats(loaded: LoadedRecords): void {
 export async function ingestCommand(paths: string[], opts: IngestOpts): Promise<number> {
   const config = opts.bulk ? loadConfig() : null;
   if (config) refuseWithBulk(opts, config);
-  const loaded = load(paths, opts.format, Boolean(opts.lenient));
-  if (!opts.json) printStats(loaded);
   const bar =
     process.stderr.isTTY && !opts.json
       ? new SingleBar({ format: " {phase} [{bar}] {value}/{total}", hideCursor: true }, Presets.shades_classic)
@@ -60,6 +59,8 @@ export async function ingestCommand(paths: string[], opts: IngestOpts): Promise<
     bar.setTotal(total);
     bar.update(done, { phase });
   };
+  const loaded = await load(paths, opts.format, Boolean(opts.lenient), onProgress);
+  if (!opts.json) printStats(loaded);
   if (config) {
     const log = createLogger(process.env.LOG_LEVEL ?? "warn", "umr");
     const report = await bulkIngest(loaded, {
@@ -132,7 +133,7 @@ export async function validateCommand(
   paths: string[],
   opts: { format: string; strict: boolean; lenient?: boolean; json: boolean },
 ): Promise<number> {
-  const loaded = load(paths, opts.format, Boolean(opts.lenient));
+  const loaded = await load(paths, opts.format, Boolean(opts.lenient), undefined);
   const problems = [...loaded.problems];
   for (const { members: _members, ...problem } of cycleProblems(loaded.records, opts.strict)) problems.push(problem);
   const errors = problems.filter((p) => p.severity === "error").length;
