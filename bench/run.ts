@@ -665,7 +665,7 @@ export async function runBench(o: BenchOptions) {
                 .map(([k, v]) => `${k} ${v} s`)
                 .join(
                   ", ",
-                )} (parse: reading, validating and hashing the record files in Node, on one core; import: Neo4j's offline importer; start: the new store's first start; indexes: built online)`,
+                )} (parse: reading, validating and hashing the record files, on worker threads, one a core; csv: on Node's main thread; import: Neo4j's offline importer; start: the new store's first start; indexes: built online)`,
             },
           ]
         : []),

@@ -91,6 +91,7 @@ export async function bulkIngest(input: IngestInput, opts: BulkOptions): Promise
       heap: opts.heap,
       nodes: files.nodeFiles,
       relationships: files.edgeFiles,
+      multiline: files.multilineFiles,
       workDir: work,
       log: opts.log,
       onProgress: (stage, percent) => opts.onProgress?.({ phase: stage.toLowerCase(), done: percent, total: 100 }),
@@ -159,6 +160,8 @@ async function refuseUnlessEmpty(opts: BulkOptions): Promise<void> {
 interface CsvOutput {
   nodeFiles: string[];
   edgeFiles: string[];
+  /** Those of the files with a line break inside a cell. */
+  multilineFiles: string[];
   placeholders: string[];
   edges: number;
   leftovers: { key: string; props: Record<string, unknown> }[];
@@ -195,9 +198,12 @@ function writeCsv(dir: string, fresh: readonly AssetRecord[], viewer: Viewer, on
     if (left) throw new Error(`an edge property of ${e.from} -> ${e.to} has no CSV form: ${Object.keys(left).join(", ")}`);
   }
   onProgress?.({ phase: "csv", done: fresh.length, total: fresh.length });
+  const nodeFiles = nodes.close();
+  const edgeFiles = edges.close();
   return {
-    nodeFiles: nodes.close(),
-    edgeFiles: edges.close(),
+    nodeFiles: nodeFiles.map((f) => f.file),
+    edgeFiles: edgeFiles.map((f) => f.file),
+    multilineFiles: [...nodeFiles, ...edgeFiles].filter((f) => f.multiline).map((f) => f.file),
     placeholders: plan.placeholders.map((p) => p.id).sort(),
     edges: plan.edges.length,
     leftovers,

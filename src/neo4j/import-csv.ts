@@ -1,7 +1,10 @@
 // The CSV that Neo4j's offline importer reads (`neo4j-admin database import full`): one file per
 // shape of row (the same columns with the same types), so that every cell holds a value and every
 // value keeps the type a transactional write gives it (a whole number a long, any other a
-// double, lists of strings string[]). Written in one streaming pass, buffered.
+// double, lists of strings string[]). Rows with a line break inside a cell go to files of their
+// own, the only ones the importer is told may hold multi-line fields (a file that may hold them
+// is read much more slowly: it cannot be split between the importer's threads). Written in one
+// streaming pass, buffered.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -29,6 +32,8 @@ export function csvTypeOf(value: unknown): CsvType | null {
   }
 }
 
+const LINE_BREAK = /[\r\n]/;
+
 const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 function cell(value: unknown, type: CsvType): string {
@@ -46,6 +51,8 @@ function cell(value: unknown, type: CsvType): string {
 
 interface Group {
   file: string;
+  /** A cell of a row holds a line break. */
+  multiline: boolean;
   fd: number;
   buffer: string[];
   bytes: number;
@@ -87,18 +94,20 @@ export class CsvFiles {
         types.push(type);
       }
     }
-    const shape = names.map((n, i) => `${n}:${types[i]}`).join(",");
+    const cells = fixedValues.map((v) => quoted(typeof v === "string" ? v : v.join(CSV_DIALECT.arrayDelimiter)));
+    for (let i = 0; i < names.length; i++) cells.push(cell(props[names[i]!], types[i]!));
+    const row = cells.join(CSV_DIALECT.delimiter);
+    const multiline = LINE_BREAK.test(row);
+    const line = row + "\n";
+    const shape = names.map((n, i) => `${n}:${types[i]}`).join(",") + (multiline ? "\n" : "");
     let group = this.groups.get(shape);
     if (!group) {
       const file = path.join(this.dir, `${this.prefix}-${this.groups.size}.csv`);
-      group = { file, fd: fs.openSync(file, "w"), buffer: [], bytes: 0 };
+      group = { file, multiline, fd: fs.openSync(file, "w"), buffer: [], bytes: 0 };
       const header = [...this.fixed, ...names.map((n, i) => `${n}:${types[i]}`)].join(CSV_DIALECT.delimiter);
       group.buffer.push(header + "\n");
       this.groups.set(shape, group);
     }
-    const cells = fixedValues.map((v) => quoted(typeof v === "string" ? v : v.join(CSV_DIALECT.arrayDelimiter)));
-    for (let i = 0; i < names.length; i++) cells.push(cell(props[names[i]!], types[i]!));
-    const line = cells.join(CSV_DIALECT.delimiter) + "\n";
     group.buffer.push(line);
     group.bytes += line.length;
     if (group.bytes > 1 << 20) this.flush(group);
@@ -111,12 +120,12 @@ export class CsvFiles {
     group.bytes = 0;
   }
 
-  /** Writes what is buffered and closes the files; returns their paths. */
-  close(): string[] {
+  /** Writes what is buffered and closes the files; returns their paths, and whether a cell of theirs holds a line break. */
+  close(): { file: string; multiline: boolean }[] {
     return [...this.groups.values()].map((g) => {
       this.flush(g);
       fs.closeSync(g.fd);
-      return g.file;
+      return { file: g.file, multiline: g.multiline };
     });
   }
 }

@@ -12,6 +12,8 @@ export interface OfflineImport {
   heap: string;
   nodes: readonly string[];
   relationships: readonly string[];
+  /** The files among them with a line break inside a cell. */
+  multiline: readonly string[];
   /** Where the importer writes its report (a folder of the run's own). */
   workDir: string;
   log: Logger;
@@ -30,7 +32,11 @@ export async function runOfflineImport(opts: OfflineImport): Promise<void> {
     `--delimiter=${CSV_DIALECT.delimiter}`,
     `--quote=${CSV_DIALECT.quote}`,
     `--array-delimiter=${CSV_DIALECT.arrayDelimiter}`,
-    "--multiline-fields=true",
+    // Only the files named may hold multi-line fields (format v2), so that the others are read in
+    // parallel; none named, none may.
+    ...(opts.multiline.length
+      ? ["--multiline-fields-format=v2", `--multiline-fields=${opts.multiline.join(",")}`]
+      : ["--multiline-fields=false"]),
     "--id-type=string",
     "--bad-tolerance=0",
     "--skip-bad-relationships=false",
