@@ -108,7 +108,7 @@ try {
     onPhase: (t) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${t}\n`),
     mixOnly: Boolean(opts.mixOnly),
     bulk: bulkSizes,
-    onMix: (latency) => process.stdout.write(`${JSON.stringify(latency)}\n`),
+    onMix: (latency, cpu) => process.stdout.write(`${JSON.stringify({ ...latency, cpu })}\n`),
   });
   if (report) {
     // Relative to where the caller stands (npm run sets INIT_CWD to it).

@@ -41,7 +41,10 @@ export interface BenchOptions {
   onPhase?: (text: string) => void;
   /** Stop after the query mix (A/B runs of two builds side by side), handing its p50 and p95 to onMix. */
   mixOnly?: boolean;
-  onMix?: (latency: Record<string, { p50: number; p95: number }>) => void;
+  onMix?: (
+    latency: Record<string, { p50: number; p95: number }>,
+    cpu: { serverMsPerRequest: number | null; neo4jMsPerRequest: number | null },
+  ) => void;
   /** Also measure `umr ingest --bulk` of the same records, into a data folder of its own with a Neo4j of these sizes. */
   bulk?: { heap: string; pagecache: string };
 }
@@ -114,7 +117,15 @@ interface BenchServer {
 
 /** An API server as its own process (bench/serve.ts), with these settings in its environment. */
 async function serverProcess(creds: Neo4jCredentials, env: Record<string, string>): Promise<BenchServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "bench", "serve.ts")], {
+  // UMR_BENCH_SERVER_PROFILE=<dir>: each API server writes a CPU profile of its life there (node --cpu-prof).
+  const profile = process.env.UMR_BENCH_SERVER_PROFILE;
+  const args = [
+    ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []),
+    "--import",
+    "tsx",
+    path.join(projectRoot, "bench", "serve.ts"),
+  ];
+  const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: {
       ...process.env,
@@ -405,6 +416,7 @@ export async function runBench(o: BenchOptions) {
       assetByKey: [],
     };
     phase(`running the query mix (${o.queries} samples per kind)`);
+    const mixCpu0 = { server: cpuSeconds(server.pid), jvm: cpuSeconds(o.jvmPid) };
     let after: string | null = null;
     for (let i = 0; i < o.queries; i++) {
       latencies.lineageUp!.push((await gql(Q.lineageUp, { k: pick((k) => k.startsWith("m-") || k.startsWith("app-")) })).ms);
@@ -418,9 +430,20 @@ export async function runBench(o: BenchOptions) {
       latencies.assetByKey!.push((await gql(Q.floor, { k: pick(() => true) })).ms);
     }
 
+    // CPU per request of the mix, by process: the API server's and Neo4j's (null where unknown).
+    const mixRequests = Object.values(latencies).reduce((n, xs) => n + xs.length, 0);
+    const perRequest = (before: number | null, after: number | null) =>
+      before === null || after === null ? null : round(((after - before) * 1000) / mixRequests);
+    const mixCpu = {
+      serverMsPerRequest: perRequest(mixCpu0.server, cpuSeconds(server.pid)),
+      neo4jMsPerRequest: perRequest(mixCpu0.jvm, cpuSeconds(o.jvmPid)),
+    };
     if (o.mixOnly) {
       const q = (xs: number[], f: number) => [...xs].sort((a, b) => a - b)[Math.floor(f * (xs.length - 1))]!;
-      o.onMix?.(Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, { p50: round(q(v, 0.5)), p95: round(q(v, 0.95)) }])));
+      o.onMix?.(
+        Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, { p50: round(q(v, 0.5)), p95: round(q(v, 0.95)) }])),
+        mixCpu,
+      );
       await server.close();
       await cold.close();
       return null;
@@ -777,6 +800,8 @@ export async function runBench(o: BenchOptions) {
         profile: Object.fromEntries([...ingestProfile].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v) / 1000])),
       },
       latencyMs: latency,
+      /** CPU per request of the query mix: the API server's process and Neo4j's. */
+      latencyCpu: mixCpu,
       /** Where the server walked the hubs: inside Neo4j (the umr.walk procedure) or in Node. */
       hubWalk: walkIn,
       walkIndex,

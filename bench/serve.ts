@@ -7,6 +7,9 @@ import { startHttpServer } from "../src/http/server.js";
 import { createLogger } from "../src/log.js";
 import { connect, Executor } from "../src/neo4j/executor.js";
 
+// Served as `npm start` serves it (compiled, no source maps): tsx maps every stack trace to the
+// TypeScript source, which the Neo4j driver makes one of for every result.
+process.setSourceMapsEnabled(false);
 const env = process.env;
 const log = createLogger(env.LOG_LEVEL ?? "warn", "bench-server");
 const creds = { uri: env.NEO4J_URI!, user: env.NEO4J_USER ?? "neo4j", password: env.NEO4J_PASSWORD ?? "" };

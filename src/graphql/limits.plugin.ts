@@ -1,7 +1,16 @@
 // Operation limits: selection depth and estimated complexity, checked before anything runs.
 // Connection fields (those with a `first` argument) cost their children times the page size.
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from "graphql";
+import {
+  GraphQLError,
+  Kind,
+  visit,
+  type ASTNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from "graphql";
 import { createRequire } from "node:module";
 import type * as QueryComplexity from "graphql-query-complexity";
 import type { ComplexityEstimator } from "graphql-query-complexity";
@@ -65,34 +74,82 @@ const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =
   return 1 + childComplexity * Math.max(1, first);
 };
 
+/**
+ * The variables an operation's estimated cost can depend on: those inside the arguments the
+ * estimators read (`first`, `keys`) and inside directives (`@include`, `@skip` prune what is
+ * counted). Any other variable (a key, a filter) leaves the estimate as it is.
+ */
+export function costVariables(doc: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ASTNode) =>
+    visit(node, {
+      Variable(v) {
+        names.add(v.name.value);
+      },
+    });
+  visit(doc, {
+    VariableDefinition: () => false,
+    Directive(d) {
+      collect(d);
+      return false;
+    },
+    Argument(a) {
+      if (COST_ARGUMENTS.has(a.name.value)) collect(a.value);
+    },
+  });
+  return [...names].sort();
+}
+const COST_ARGUMENTS = new Set(["first", "keys"]);
+
+/** Per parsed document (Apollo keeps and reuses them): its depth and its costs by the variables they depend on. */
+interface Estimates {
+  depth: Map<string, number>;
+  costVariables: string[];
+  cost: Map<string, number>;
+}
+/** Costs kept per document, at most (a document asked with many page sizes starts again). */
+const COSTS_PER_DOCUMENT = 64;
+
 export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin {
+  const estimates = new WeakMap<DocumentNode, Estimates>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const depth = selectionDepth(document, request.operationName);
+          let known = estimates.get(document);
+          if (!known) estimates.set(document, (known = { depth: new Map(), costVariables: costVariables(document), cost: new Map() }));
+          const operation = request.operationName ?? "";
+          let depth = known.depth.get(operation);
+          if (depth === undefined) known.depth.set(operation, (depth = selectionDepth(document, request.operationName)));
           if (depth > MAX_QUERY_DEPTH) {
             throw limitError(
               `the operation nests ${depth} fields deep; at most ${MAX_QUERY_DEPTH} are allowed. Ask for less at once, or split it into several operations.`,
             );
           }
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              ...(request.operationName ? { operationName: request.operationName } : {}),
-              variables: request.variables ?? {},
-              estimators: [traversalEstimator, pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (err) {
-            // The estimate coerces the variables before Apollo does: a bad variable value is the
-            // caller's error, answered as Apollo would.
-            if (err instanceof GraphQLError && !err.extensions.code) {
-              throw new GraphQLError(err.message, { nodes: err.nodes, extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+          const variables = request.variables ?? {};
+          const costKey = JSON.stringify([operation, ...known.costVariables.map((v) => (v in variables ? [variables[v] as unknown] : []))]);
+          let complexity = known.cost.get(costKey);
+          // A document asked again with the same cost variables costs what it cost (its other
+          // variables are coerced, and their errors answered, by Apollo as always).
+          if (complexity === undefined)
+            try {
+              complexity = getComplexity({
+                schema,
+                query: document,
+                ...(request.operationName ? { operationName: request.operationName } : {}),
+                variables,
+                estimators: [traversalEstimator, pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              });
+              if (known.cost.size >= COSTS_PER_DOCUMENT) known.cost.clear();
+              known.cost.set(costKey, complexity);
+            } catch (err) {
+              // The estimate coerces the variables before Apollo does: a bad variable value is the
+              // caller's error, answered as Apollo would.
+              if (err instanceof GraphQLError && !err.extensions.code) {
+                throw new GraphQLError(err.message, { nodes: err.nodes, extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+              }
+              throw err;
             }
-            throw err;
-          }
           if (complexity > MAX_QUERY_COMPLEXITY) {
             throw limitError(
               `the operation's estimated cost is ${complexity}; at most ${MAX_QUERY_COMPLEXITY} is allowed (a connection costs its fields times its page size). Ask for smaller pages and page with \`after\`.`,

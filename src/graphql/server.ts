@@ -1,6 +1,6 @@
 // The Apollo server as every entry point builds it: schema, error formatting, operation limits.
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { AppContext } from "./context.js";
 import { requestScope, type Logger } from "../log.js";
 import { BOOKMARK_HEADER, encodeBookmarks } from "../neo4j/bookmarks.js";
@@ -8,11 +8,16 @@ import { makeFormatError } from "./format-error.js";
 import { limitsPlugin } from "./limits.plugin.js";
 import { getSchema } from "./schema.js";
 
-/** A request that wrote answers with its bookmarks (src/neo4j/bookmarks.ts), and the notifier told. */
+/**
+ * Every answer marked uncacheable; a request that wrote answers with its bookmarks
+ * (src/neo4j/bookmarks.ts), and the notifier told.
+ */
 const bookmarksPlugin: ApolloServerPlugin<AppContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
+        // Answers depend on who asks and on the graph's version: no cache may keep them.
+        response.http.headers.set("cache-control", "no-store");
         const written = requestScope.getStore()?.bookmarks?.written;
         if (written?.length) {
           response.http.headers.set(BOOKMARK_HEADER, encodeBookmarks(written));
@@ -38,7 +43,15 @@ export async function createApollo(
     // or test; no answer of ours carries one (the log has the details, by request id).
     includeStacktraceInErrorResponses: false,
     // The landing page loads Apollo Sandbox from a CDN; the bundled GraphiQL at /graphiql replaces it.
-    plugins: [limitsPlugin(schema), ApolloServerPluginLandingPageDisabled(), bookmarksPlugin, ...plugins],
+    // No cache hints are set, and Apollo's cache-control plugin (on by default) would wrap every
+    // field's resolver to look for them.
+    plugins: [
+      limitsPlugin(schema),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      bookmarksPlugin,
+      ...plugins,
+    ],
     // The process's own shutdown (src/main.ts) stops Apollo, then the notifier and Neo4j, in order.
     // Apollo's own SIGINT/SIGTERM handler (on outside NODE_ENV=test) would stop it first and
     // leave ours waiting on its stop for ever: a Ctrl-C that never ended.

@@ -8,7 +8,7 @@ import { createApollo } from "../graphql/server.js";
 import { lineageRoutes } from "./lineage.routes.js";
 import { exportRoutes } from "./export.routes.js";
 import { recordRoutes } from "./records.routes.js";
-import { webRoutes } from "./web.routes.js";
+import { ideRedirect, webRoutes } from "./web.routes.js";
 import { PageRenderer } from "../publish/renderer.js";
 import cors from "cors";
 import { rateLimit, ipKeyGenerator } from "express-rate-limit";
@@ -102,17 +102,19 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
         send(req, res, "RATE_LIMITED", `more than ${security.rateLimitPerMinute} requests a minute; wait for Retry-After seconds`),
     }),
   );
-  exportRoutes(app, services, log);
-  lineageRoutes(app, services, log, security.bodyLimitBytes);
-  recordRoutes(app, services, renderer, log);
-  webRoutes(app, log, opts.webDir);
+  // GraphQL first: most requests are its, and each route before it is a match tried and failed.
   app.use(
     "/graphql",
+    ideRedirect,
     express.json({ limit: security.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext({ db, log, services, requestId: req.requestId, viewer: req.viewer }),
     }),
   );
+  exportRoutes(app, services, log);
+  lineageRoutes(app, services, log, security.bodyLimitBytes);
+  recordRoutes(app, services, renderer, log);
+  webRoutes(app, log, opts.webDir);
   app.use(...finalHandlers(log));
 
   await new Promise<void>((resolve, reject) => {

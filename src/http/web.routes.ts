@@ -27,9 +27,14 @@ export function webRoutes(app: Express, log: Logger, dir = WEB_DIR): void {
   };
   app.get(EXPLORER_PATHS, page(index));
   app.get(["/graphiql", "/graphiql/"], page(ide));
-  // A browser that opens /graphql gets the IDE (Apollo's landing page, which loads from a CDN, is off).
-  app.get("/graphql", (req, res, next) => {
-    if (req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.query) res.redirect(302, "/graphiql");
-    else next();
-  });
+}
+
+/**
+ * Before /graphql's own handler: a browser that opens /graphql gets the IDE (Apollo's landing
+ * page, which loads from a CDN, is off).
+ */
+export function ideRedirect(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (req.method === "GET" && req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.query)
+    res.redirect(302, "/graphiql");
+  else next();
 }

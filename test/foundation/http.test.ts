@@ -142,6 +142,17 @@ describe("errors over HTTP: JSON, a code and a request id; never a stack trace o
     ]);
   });
 
+  it("GraphQL answers, data and errors alike, may be kept by no cache", async () => {
+    const ok = await post(JSON.stringify({ query: "{ __typename }" }));
+    const bad = await post(JSON.stringify({ query: "{ noSuchField }" }));
+    expect([ok.status, ok.headers.get("cache-control"), bad.status, bad.headers.get("cache-control")]).toEqual([
+      200,
+      "no-store",
+      400,
+      "no-store",
+    ]);
+  });
+
   it("an unknown route answers 404 in JSON", async () => {
     const res = await fetch(`${base()}/no/such/route`);
     const id = res.headers.get("x-request-id");
@@ -170,6 +181,38 @@ describe("the cost limit prices traversals by the work they do", () => {
     ]);
     const keys = JSON.stringify(Array.from({ length: 1000 }, (_, i) => `k${i}`));
     expect(await cost(aliases(100, `audit(keys: ${keys}) { failed }`))).toEqual([400, "LIMIT_EXCEEDED"]);
+  });
+
+  it("one document asked again with other page sizes, @include values or keys is priced again by those that change its cost", async () => {
+    const ask = async (query: string, variables: Record<string, unknown>) => {
+      const res = await fetch(`${base()}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { errors?: { extensions: { code: string } }[] };
+      return body.errors?.[0]?.extensions.code ?? "OK";
+    };
+    const paged =
+      "query($k: ID!, $n: Int = 20000) { blastRadius(key: $k, first: $n) { totalCount edges { node { asset { key name } depth } } } }";
+    const many = `query($k: ID!, $all: Boolean!) { ${Array.from(
+      { length: 300 },
+      (_, i) => `a${i}: riskReport(key: $k) @include(if: $all) { highestSeverity }`,
+    ).join(" ")} }`;
+    const answers = [];
+    for (const k of ["nope", "other"]) {
+      answers.push(
+        await ask(paged, { k, n: 50 }),
+        await ask(paged, { k }),
+        await ask(paged, { k, n: 20000 }),
+        await ask(paged, { k, n: 50 }),
+      );
+      answers.push(await ask(many, { k, all: false }), await ask(many, { k, all: true }), await ask(many, { k, all: false }));
+    }
+    // A bad value of a variable the cost does not depend on is still refused, on a known document.
+    answers.push(await ask(paged, { k: ["not", "an", "id"], n: 50 }));
+    const round = ["NOT_FOUND", "LIMIT_EXCEEDED", "LIMIT_EXCEEDED", "NOT_FOUND", "OK", "LIMIT_EXCEEDED", "OK"];
+    expect(answers).toEqual([...round, ...round, "BAD_USER_INPUT"]);
   });
 
   it("an ordinary dashboard operation stays within it", async () => {
