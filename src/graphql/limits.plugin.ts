@@ -74,6 +74,8 @@ const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =
   return 1 + childComplexity * Math.max(1, first);
 };
 
+const COST_ARGUMENTS = new Set(["first", "keys"]);
+
 /**
  * The variables an operation's estimated cost can depend on: those inside the arguments the
  * estimators read (`first`, `keys`) and inside directives (`@include`, `@skip` prune what is
@@ -99,16 +101,41 @@ export function costVariables(doc: DocumentNode): string[] {
   });
   return [...names].sort();
 }
-const COST_ARGUMENTS = new Set(["first", "keys"]);
 
-/** Per parsed document (Apollo keeps and reuses them): its depth and its costs by the variables they depend on. */
+const ESTIMATORS = [traversalEstimator, pagedEstimator, simpleEstimator({ defaultComplexity: 1 })];
+
+/** An operation's estimated cost; a bad variable value is the caller's error, answered as Apollo would. */
+function estimateCost(schema: GraphQLSchema, query: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) {
+  try {
+    return getComplexity({ schema, query, ...(operationName ? { operationName } : {}), variables, estimators: ESTIMATORS });
+  } catch (err) {
+    // The estimate coerces the variables before Apollo does.
+    if (err instanceof GraphQLError && !err.extensions.code) {
+      throw new GraphQLError(err.message, { nodes: err.nodes, extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+    }
+    throw err;
+  }
+}
+
+/** Entries kept per map, at most (a document asked with many page sizes starts again). */
+const KEPT_PER_DOCUMENT = 64;
+
+/** The value of a key, computed once and kept. */
+function remember<V>(kept: Map<string, V>, key: string, compute: () => V): V {
+  const known = kept.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (kept.size >= KEPT_PER_DOCUMENT) kept.clear();
+  kept.set(key, value);
+  return value;
+}
+
+/** Per parsed document (Apollo keeps and reuses them): depth by operation, cost by operation and cost variables. */
 interface Estimates {
-  depth: Map<string, number>;
   costVariables: string[];
+  depth: Map<string, number>;
   cost: Map<string, number>;
 }
-/** Costs kept per document, at most (a document asked with many page sizes starts again). */
-const COSTS_PER_DOCUMENT = 64;
 
 export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin {
   const estimates = new WeakMap<DocumentNode, Estimates>();
@@ -117,39 +144,22 @@ export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin {
       return {
         async didResolveOperation({ request, document }) {
           let known = estimates.get(document);
-          if (!known) estimates.set(document, (known = { depth: new Map(), costVariables: costVariables(document), cost: new Map() }));
-          const operation = request.operationName ?? "";
-          let depth = known.depth.get(operation);
-          if (depth === undefined) known.depth.set(operation, (depth = selectionDepth(document, request.operationName)));
+          if (!known) estimates.set(document, (known = { costVariables: costVariables(document), depth: new Map(), cost: new Map() }));
+          const operationName = request.operationName ?? undefined;
+          const depth = remember(known.depth, operationName ?? "", () => selectionDepth(document, operationName));
           if (depth > MAX_QUERY_DEPTH) {
             throw limitError(
               `the operation nests ${depth} fields deep; at most ${MAX_QUERY_DEPTH} are allowed. Ask for less at once, or split it into several operations.`,
             );
           }
-          const variables = request.variables ?? {};
-          const costKey = JSON.stringify([operation, ...known.costVariables.map((v) => (v in variables ? [variables[v] as unknown] : []))]);
-          let complexity = known.cost.get(costKey);
-          // A document asked again with the same cost variables costs what it cost (its other
+          // Asked again with the same cost variables, a document costs what it cost (its other
           // variables are coerced, and their errors answered, by Apollo as always).
-          if (complexity === undefined)
-            try {
-              complexity = getComplexity({
-                schema,
-                query: document,
-                ...(request.operationName ? { operationName: request.operationName } : {}),
-                variables,
-                estimators: [traversalEstimator, pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-              });
-              if (known.cost.size >= COSTS_PER_DOCUMENT) known.cost.clear();
-              known.cost.set(costKey, complexity);
-            } catch (err) {
-              // The estimate coerces the variables before Apollo does: a bad variable value is the
-              // caller's error, answered as Apollo would.
-              if (err instanceof GraphQLError && !err.extensions.code) {
-                throw new GraphQLError(err.message, { nodes: err.nodes, extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
-              }
-              throw err;
-            }
+          const variables = request.variables ?? {};
+          const costKey = JSON.stringify([
+            operationName ?? "",
+            ...known.costVariables.map((v) => (v in variables ? [variables[v] as unknown] : [])),
+          ]);
+          const complexity = remember(known.cost, costKey, () => estimateCost(schema, document, operationName, variables));
           if (complexity > MAX_QUERY_COMPLEXITY) {
             throw limitError(
               `the operation's estimated cost is ${complexity}; at most ${MAX_QUERY_COMPLEXITY} is allowed (a connection costs its fields times its page size). Ask for smaller pages and page with \`after\`.`,

@@ -12,7 +12,7 @@ import { getSchema } from "./schema.js";
  * Every answer marked uncacheable; a request that wrote answers with its bookmarks
  * (src/neo4j/bookmarks.ts), and the notifier told.
  */
-const bookmarksPlugin: ApolloServerPlugin<AppContext> = {
+const responseHeadersPlugin: ApolloServerPlugin<AppContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
@@ -49,7 +49,7 @@ export async function createApollo(
       limitsPlugin(schema),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      bookmarksPlugin,
+      responseHeadersPlugin,
       ...plugins,
     ],
     // The process's own shutdown (src/main.ts) stops Apollo, then the notifier and Neo4j, in order.
