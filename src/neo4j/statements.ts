@@ -50,12 +50,11 @@ export interface Statements {
   "advisory/sources": { params: { id: string }; row: { sources: string[]; exempt: string[]; nextExpiry: string | null } };
   "advisory/withdraw": { params: { id: string; reason: string; by: string }; row: { advisory: AdvisoryModel } };
   "asset/by-keys": { params: { keys: string[] }; row: { key: string; asset: AssetModel } };
-  "asset/count-all": { params: Record<string, never>; row: { totalCount: number } };
-  "asset/count-hidden": { params: { viewerOrg: string | null }; row: { hiddenCount: number } };
+  "asset/count-visible": { params: VisibilityParams; row: { totalCount: number } };
   "asset/count": { params: { kind: string | null; publisher: string | null } & VisibilityParams; row: { totalCount: number } };
   "asset/list": {
     params: { kind: string | null; publisher: string | null; after: string; limit: number } & VisibilityParams;
-    row: { key: string };
+    row: { key: string; asset: AssetModel };
   };
   "asset/search": { params: { kind: string | null; publisher: string | null; query: string } & VisibilityParams; row: { key: string } };
   "asset/versions": { params: { ids: string[] }; row: { id: string; versions: VersionRow[] } };
@@ -253,8 +252,7 @@ export const PARAMETERS: { [N in StatementName]: readonly (keyof ParamsOf<N> & s
   "advisory/sources": ["id"],
   "advisory/withdraw": ["by", "id", "reason"],
   "asset/by-keys": ["keys"],
-  "asset/count-all": [],
-  "asset/count-hidden": ["viewerOrg"],
+  "asset/count-visible": ["seesAll", "viewerOrg"],
   "asset/count": ["kind", "publisher", "seesAll", "viewerOrg"],
   "asset/list": ["after", "kind", "limit", "publisher", "seesAll", "viewerOrg"],
   "asset/search": ["kind", "publisher", "query", "seesAll", "viewerOrg"],

@@ -40,6 +40,9 @@ function luceneQuery(text: string): string {
   return terms.map((t) => `(${t} OR ${t}*)`).join(" AND ");
 }
 
+/** A page of asset keys, with the assets themselves where the listing read them (asset/list). */
+export type AssetPage = Page<string> & { assets?: ReadonlyMap<string, AssetModel> };
+
 export class AssetService {
   constructor(private readonly db: Executor) {}
 
@@ -125,8 +128,12 @@ export class AssetService {
     });
   }
 
-  /** Assets the viewer may see, in key order, filtered and paged (another organisation's private records are left out). */
-  async list(filter: AssetFilterInput, first?: number | null, after?: string | null, viewer: Viewer = ANONYMOUS): Promise<Page<string>> {
+  /**
+   * Assets the viewer may see, in key order, filtered and paged (another organisation's private
+   * records are left out). Where the statement that listed them also read them, `assets` holds
+   * what it read, for the caller to show without asking again.
+   */
+  async list(filter: AssetFilterInput, first?: number | null, after?: string | null, viewer: Viewer = ANONYMOUS): Promise<AssetPage> {
     const limit = pageSize(first);
     const afterKey = decodeCursor<string>("asset", after);
     const vis = new Visibility(viewer).params;
@@ -161,17 +168,18 @@ export class AssetService {
       return toPage("asset", rest.slice(0, limit + 1), limit, keys.length, (k) => k);
     }
     const unfiltered = params.kind === null && params.publisher === null;
-    const [rows, total] = await Promise.all([
+    const [rows, [counted]] = await Promise.all([
       this.db.read(statement("asset/list"), { ...params, after: afterKey ?? "", limit: limit + 1 }),
-      unfiltered ? this.visibleTotal(vis) : this.db.read(statement("asset/count"), params).then((c) => c[0]!.totalCount),
+      unfiltered ? this.db.read(statement("asset/count-visible"), vis) : this.db.read(statement("asset/count"), params),
     ]);
-    return toPage(
+    const page = toPage(
       "asset",
       rows.map((r) => r.key),
       limit,
-      total,
+      counted!.totalCount,
       (k) => k,
     );
+    return { ...page, assets: new Map(rows.map((r) => [r.key, r.asset])) };
   }
 
   /**
@@ -211,15 +219,6 @@ export class AssetService {
       .sort();
     const rest = afterKey === null ? keys : keys.filter((k) => k > afterKey);
     return toPage("asset", rest.slice(0, limit + 1), limit, keys.length, (k) => k);
-  }
-
-  /** Every asset the viewer may see: the count store's total less the private records hidden from it. */
-  private async visibleTotal(vis: { viewerOrg: string | null; seesAll: boolean }): Promise<number> {
-    const [all, hidden] = await Promise.all([
-      this.db.read(statement("asset/count-all")),
-      vis.seesAll ? Promise.resolve([{ hiddenCount: 0 }]) : this.db.read(statement("asset/count-hidden"), { viewerOrg: vis.viewerOrg }),
-    ]);
-    return (all[0]!.totalCount as number) - hidden[0]!.hiddenCount;
   }
 }
 

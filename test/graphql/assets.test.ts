@@ -5,6 +5,8 @@ import { openTestDb, wipe } from "../helpers/db.js";
 import { ingestInputs, umr } from "../helpers/ingest.js";
 import { testApi, type TestApi } from "../helpers/graphql.js";
 import { walksInNeo4j } from "../../src/services/procedures.js";
+import { Services } from "../../src/services/services.js";
+import { createLogger } from "../../src/log.js";
 
 let db: Executor;
 let api: TestApi;
@@ -119,8 +121,32 @@ describe("assets", () => {
     expect(res.data.assets.edges).toHaveLength(50);
     expect(api.statements.length).toBe(few);
     expect([...api.statements].sort()).toEqual(
-      ["asset/by-keys", "asset/by-keys", "asset/count-all", "asset/list", "edge/downstream-page", "edge/upstream"].sort(),
+      ["asset/by-keys", "asset/count-visible", "asset/list", "edge/downstream-page", "edge/upstream"].sort(),
     );
+  });
+
+  it("a listed page carries each asset exactly as a lookup by key reads it", async () => {
+    const services = new Services(db, createLogger("silent", "test"));
+    const page = await services.assets.list({}, 10);
+    const keys = page.items.map((i) => i.node);
+    expect(keys).toEqual([
+      "app00@1.0.0",
+      "app01@1.0.0",
+      "app02@1.0.0",
+      "app03@1.0.0",
+      "app04@1.0.0",
+      "app05@1.0.0",
+      "app06@1.0.0",
+      "app07@1.0.0",
+      "app08@1.0.0",
+      "app09@1.0.0",
+    ]);
+    const listed = keys.map((k) => page.assets?.get(k));
+    expect(listed).toEqual(await services.assets.byKeys(keys));
+    // Every property a lookup projects, the listing projects too (the hub has a description and extra).
+    const hub = await services.assets.list({ publisher: "Acme" }, 1);
+    expect(hub.assets?.get("hub@1.0.0")).toEqual((await services.assets.byKeys(["hub@1.0.0"]))[0]);
+    expect(hub.assets?.get("hub@1.0.0")?.description).toBe("the hub model");
   });
 
   it("rejects a page larger than the maximum with LIMIT_EXCEEDED and a foreign cursor with BAD_USER_INPUT", async () => {

@@ -60,6 +60,8 @@ export class AssetResolver {
     @Ctx() ctx: AppContext,
   ): Promise<AssetConnection> {
     const page = await ctx.services.assets.list(filter ?? {}, first, after, ctx.viewer);
+    // The listing read the assets (asset/list): the loader keeps them, for this page and any field that asks again.
+    for (const [key, model] of page.assets ?? []) ctx.loaders.asset.prime(key, model);
     const models = await ctx.loaders.asset.loadMany(page.items.map((i) => i.node));
     const byKey = new Map<string, Asset>();
     for (const m of models) if (m && !(m instanceof Error)) byKey.set(m.key, toAsset(m));
