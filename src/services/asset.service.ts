@@ -68,6 +68,14 @@ export class AssetService {
    * Two statements whatever the number of inputs.
    */
   async resolveKeys(input: readonly string[], opts: { ranges?: boolean; asOf?: string | null } = {}): Promise<(string | null)[]> {
+    return (await this.resolve(input, opts)).map((r) => r.key);
+  }
+
+  /** resolveKeys, with the asset itself where the input was its exact key (read by the same statement). */
+  private async resolve(
+    input: readonly string[],
+    opts: { ranges?: boolean; asOf?: string | null },
+  ): Promise<{ key: string | null; asset: AssetModel | null }[]> {
     const texts = input.map((t) => t.trim());
     const asOf = opts.asOf ?? null;
     // As of a time, a key ingested later names nothing yet, and a bare id its newest version then.
@@ -79,14 +87,14 @@ export class AssetService {
     const versions = ids.length ? await this.versions(ids, asOf) : new Map<string, VersionRow[]>();
     return texts.map((_, i) => {
       const found = exact[i];
-      if (found) return opts.ranges && found.placeholder ? null : found.key;
+      if (found) return opts.ranges && found.placeholder ? { key: null, asset: null } : { key: found.key, asset: found };
       const ref = refs[i];
-      if (!ref) return null;
+      if (!ref) return { key: null, asset: null };
       const nodes = versions.get(ref.id) ?? [];
-      if (!opts.ranges) return newestKey(nodes);
+      if (!opts.ranges) return { key: newestKey(nodes), asset: null };
       const records = nodes.filter((v) => !v.placeholder && v.version).map((v) => v.version!);
       const version = resolveVersion(ref, records);
-      return version ? `${ref.id}@${version}` : null;
+      return { key: version ? `${ref.id}@${version}` : null, asset: null };
     });
   }
 
@@ -105,6 +113,15 @@ export class AssetService {
     const [key] = await this.resolveKeys([input], { asOf });
     if (!key) throw unknownKey(input, argument);
     return key;
+  }
+
+  /** The asset a typed key names (resolveKey): one statement for an exact key, three for a bare id. */
+  async resolveAsset(input: string, argument = "key", asOf: string | null = null): Promise<AssetModel> {
+    const [r] = await this.resolve([input], { asOf });
+    if (!r?.key) throw unknownKey(input, argument);
+    const asset = r.asset ?? (await this.byKeys([r.key]))[0];
+    if (!asset) throw unknownKey(input, argument);
+    return asset;
   }
 
   async upstream(keys: readonly string[]): Promise<EdgeModel[][]> {

@@ -254,16 +254,16 @@ export class RiskService {
         validUntil = s.nextExpiryMs;
       }
     } else {
-      const key = await this.assets.resolveKey(args.key!, "key", asOf);
-      const [asset] = await this.assets.byKeys([key]);
-      if (!vis.sees(asset!)) throw unknownKey(args.key);
+      const asset = await this.assets.resolveAsset(args.key!, "key", asOf);
+      const key = asset.key;
+      if (!vis.sees(asset)) throw unknownKey(args.key);
       advisory = {
         id: `what-if:${key}`,
         category: "OTHER",
         severity: "CRITICAL",
         summary: `What if ${key} were flagged: everything built from it, by the default policy.`,
-        affectsId: asset!.id,
-        affectsRange: asset!.version ?? "*",
+        affectsId: asset.id,
+        affectsRange: asset.version ?? "*",
         references: [],
         source: "what-if",
         publishedAt: new Date().toISOString(),

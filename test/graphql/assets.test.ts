@@ -180,6 +180,25 @@ describe("Asset.downstream", () => {
   });
 });
 
+describe("blastRadius by key", () => {
+  it("reads the asset an exact key names once (one statement, then the walk); a bare id resolves to its newest version first", async () => {
+    // What reads assets, whichever engine walks (the procedure or the walk in Node).
+    const assetReads = () => api.statements.filter((s) => s.startsWith("asset/"));
+    const query = `query($k: ID!) { blastRadius(key: $k, first: 2) { totalCount edges { node { asset { key } depth } } } }`;
+    const exact: any = await api.run(query, { k: "hub@1.1.0" });
+    expect(exact.errors).toBeUndefined();
+    expect(exact.data.blastRadius).toEqual({
+      totalCount: 121,
+      edges: [{ node: { asset: { key: "hub@1.1.0" }, depth: 0 } }, { node: { asset: { key: "app00@1.0.0" }, depth: 1 } }],
+    });
+    expect(assetReads()).toEqual(["asset/by-keys"]);
+    const bare: any = await api.run(query, { k: "corpus" });
+    expect(bare.errors).toBeUndefined();
+    expect(bare.data.blastRadius.totalCount).toBe(122);
+    expect(assetReads()).toEqual(["asset/by-keys", "asset/versions", "asset/by-keys"]);
+  });
+});
+
 describe("ingestRecords", () => {
   it("registers a fine-tune (the publisher's example) and re-ingesting it is unchanged", async () => {
     const mutation = `mutation($c: String!) { ingestRecords(input: { documents: [{ source: "acme-path-vlm/acme-path-vlm-1.0.0.yaml", content: $c }] }) {
