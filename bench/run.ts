@@ -580,17 +580,28 @@ export async function runBench(o: BenchOptions) {
     }
     // Paging: page k must not cost k times page 1.
     const paging: { page: number; ms: number }[] = [];
+    const pageQuery = `query($k: ID!, $after: String) { blastRadius(key: $k, first: 50, after: $after) { edges { node { asset { key } depth } } pageInfo { endCursor } } }`;
+    let page2Cursor: string | null = null;
     if (hubSet[1]) {
       let cursor: string | null = null;
       for (let pageNo = 1; pageNo <= 10; pageNo++) {
-        const res = await gql(
-          `query($k: ID!, $after: String) { blastRadius(key: $k, first: 50, after: $after) { edges { node { asset { key } depth } } pageInfo { endCursor } } }`,
-          { k: hubSet[1], after: cursor },
-        );
+        const res = await gql(pageQuery, { k: hubSet[1], after: cursor });
         paging.push({ page: pageNo, ms: Math.round(res.ms) });
         cursor = res.data.blastRadius.pageInfo.endCursor;
+        if (pageNo === 1) page2Cursor = cursor;
         if (!cursor) break;
       }
+    }
+    // Pages 1 and 2 again, for medians (one sample of a 15 ms request varies by half here): page 1
+    // on the server that keeps no answers (it walks the graph each time, as a first page does),
+    // page 2 on the one that kept page 1's answer (read from it each time, as the first page 2 was).
+    let pagingMedian: { page1Ms: number[]; page2Ms: number[]; page1MedianMs: number; page2MedianMs: number } | null = null;
+    if (hubSet[1] && page2Cursor) {
+      const page1Ms: number[] = [];
+      const page2Ms: number[] = [];
+      for (let i = 0; i < HUB_RUNS; i++) page1Ms.push(Math.round((await gql(pageQuery, { k: hubSet[1], after: null }, cold.url)).ms));
+      for (let i = 0; i < 5; i++) page2Ms.push(Math.round((await gql(pageQuery, { k: hubSet[1], after: page2Cursor })).ms));
+      pagingMedian = { page1Ms, page2Ms, page1MedianMs: stats(page1Ms).p50, page2MedianMs: stats(page2Ms).p50 };
     }
     // The explorer: the blast radius view of the ~100k hub in headless Chromium, from the API's
     // answer (the page's GraphQL response) to the affected table drawn.
@@ -718,12 +729,12 @@ export async function runBench(o: BenchOptions) {
             },
           ]
         : []),
-      ...(paging.length > 1
+      ...(pagingMedian
         ? [
             {
               target: "page 2 ≤ 10 % of page 1",
-              value: `page 1 ${paging[0]!.ms} ms, page 2 ${paging[1]!.ms} ms (${Math.round((paging[1]!.ms / Math.max(1, paging[0]!.ms)) * 1000) / 10} %)`,
-              met: paging[1]!.ms <= 0.1 * paging[0]!.ms,
+              value: `page 1 ${pagingMedian.page1MedianMs} ms, page 2 ${pagingMedian.page2MedianMs} ms (${Math.round((pagingMedian.page2MedianMs / Math.max(1, pagingMedian.page1MedianMs)) * 1000) / 10} %; medians of ${pagingMedian.page1Ms.length} and ${pagingMedian.page2Ms.length})`,
+              met: pagingMedian.page2MedianMs <= 0.1 * pagingMedian.page1MedianMs,
               why: `page 2 is read from the answer page 1 kept: one statement (the graph's version) and the request itself, whose floor (asset by key) is p50 ${floor.p50} ms`,
             },
           ]
@@ -807,6 +818,8 @@ export async function runBench(o: BenchOptions) {
       walkIndex,
       hubs: hubRows,
       paging,
+      /** Page 1 (walked each time) and page 2 (read from the kept answer), asked again for medians. */
+      pagingMedian,
       explorer,
       overhead: {
         samples: overhead.length,
@@ -870,7 +883,11 @@ export function toMarkdown(r: BenchReport): string {
     `While it answered a hub, the server held its event loop at most ${r.hubs.map((h) => `${h.eventLoopMaxMs} ms (${h.key})`).join(", ")}: other requests wait no longer than that.`,
     "",
     r.paging.length
-      ? `Paging the ~100k hub's blast radius, 50 a page: ${r.paging.map((p) => `page ${p.page} ${p.ms} ms`).join(", ")} (page 1 walks the graph; the API keeps the answer, so the next pages are read from it until a write changes the graph).`
+      ? `Paging the ~100k hub's blast radius, 50 a page: ${r.paging.map((p) => `page ${p.page} ${p.ms} ms`).join(", ")} (page 1 walks the graph; the API keeps the answer, so the next pages are read from it until a write changes the graph).${
+          r.pagingMedian
+            ? ` Asked again: page 1 ${r.pagingMedian.page1Ms.join(", ")} ms on the server that keeps no answers (median ${r.pagingMedian.page1MedianMs}), page 2 ${r.pagingMedian.page2Ms.join(", ")} ms from the kept answer (median ${r.pagingMedian.page2MedianMs}).`
+            : ""
+        }`
       : "",
     "",
     r.explorer && "apiMs" in r.explorer

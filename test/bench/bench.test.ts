@@ -88,6 +88,10 @@ describe("the benchmark", () => {
     // The biggest hub leads; the paging run pages the hub nearest 100,000 affected.
     expect(report.hubs[0]!.csrCount).toBe(Math.max(...report.hubs.map((h) => h.csrCount)));
     expect(report.paging.length).toBeGreaterThan(0);
+    // Pages 1 and 2 asked again for the target's medians: page 1 three times, page 2 five.
+    const again = report.pagingMedian;
+    expect(again && [again.page1Ms.length, again.page2Ms.length]).toEqual(report.paging.length > 1 ? [3, 5] : null);
+    if (again) expect(again.page2MedianMs).toBe([...again.page2Ms].sort((a, b) => a - b)[2]);
     expect(report.throughput.map((t) => t.clients)).toEqual([1, 4, 16]);
     // The explorer is measured where Chromium and the built app are, and says why not elsewhere.
     const drawn = report.explorer !== null && "renderMs" in report.explorer;
