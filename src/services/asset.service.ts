@@ -196,7 +196,8 @@ export class AssetService {
       counted!.totalCount,
       (k) => k,
     );
-    return { ...page, assets: new Map(rows.map((r) => [r.key, r.asset])) };
+    // The statement read one row past the page (to know whether another follows): not kept.
+    return { ...page, assets: new Map(rows.slice(0, limit).map((r) => [r.key, r.asset])) };
   }
 
   /**

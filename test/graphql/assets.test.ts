@@ -6,7 +6,7 @@ import { ingestInputs, umr } from "../helpers/ingest.js";
 import { testApi, type TestApi } from "../helpers/graphql.js";
 import { walksInNeo4j } from "../../src/services/procedures.js";
 import { Services } from "../../src/services/services.js";
-import { createLogger } from "../../src/log.js";
+import { silentLogger } from "../../src/log.js";
 
 let db: Executor;
 let api: TestApi;
@@ -126,7 +126,7 @@ describe("assets", () => {
   });
 
   it("a listed page carries each asset exactly as a lookup by key reads it", async () => {
-    const services = new Services(db, createLogger("silent", "test"));
+    const services = new Services(db, silentLogger);
     const page = await services.assets.list({}, 10);
     const keys = page.items.map((i) => i.node);
     expect(keys).toEqual([
